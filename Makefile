@@ -11,7 +11,7 @@ help:
 	@echo "make site     - środowisko, dane, strona i slajdy w _build/html"
 	@echo "make test     - wszystkie testy (notatniki w trybie szybkim, strona, przeglądarka)"
 	@echo "make outputs  - wykonuje notatniki w trybie pełnym i zapisuje wyniki (NB=notebooks/02_cnn.py: jeden)"
-	@echo "make sync     - przenosi zmiany z notebooks/*.py do par .ipynb (jupytext)"
+	@echo "make sync     - przenosi zmiany z notebooks/*.py do par .ipynb, zachowując wyniki (jupytext)"
 	@echo "make serve    - serwuje _build/html pod http://localhost:8000"
 	@echo "make bench    - mierzy czasy notatników, budowania strony i treningu CNN"
 
@@ -44,7 +44,7 @@ test: $(BIN)/.installed node_modules/.installed data/mnist.npz
 	COURSE_FAST=1 $(BIN)/python -m pytest
 
 sync: $(BIN)/.installed
-	$(BIN)/jupytext --sync $(NOTEBOOKS)
+	$(BIN)/jupytext --to ipynb --update $(NOTEBOOKS)
 
 outputs: $(BIN)/.installed data/mnist.npz
 	@echo "== Notatniki w trybie pełnym; wyniki trafiają do .ipynb"

@@ -7,6 +7,7 @@ notebooks/ folder, stamped (scripts/notebook_stamp.py) and written to the .ipynb
 import os
 import sys
 import time
+from contextlib import contextmanager
 from pathlib import Path
 
 import jupytext
@@ -16,24 +17,47 @@ from nbclient.exceptions import CellExecutionError
 from notebook_stamp import stamp
 
 
-def run(source):
-    nb = jupytext.read(source)
-    env_fast = os.environ.pop("COURSE_FAST", None)  # outputs are always full mode
-    start = time.perf_counter()
+@contextmanager
+def course_mode(fast):
+    """Set COURSE_FAST for the kernels started inside the block."""
+    saved = os.environ.pop("COURSE_FAST", None)
+    if fast:
+        os.environ["COURSE_FAST"] = "1"
     try:
-        NotebookClient(nb, timeout=None, kernel_name="python3",
-                       resources={"metadata": {"path": str(source.parent)}}).execute()
-    except CellExecutionError as err:
-        sys.exit(f"{source}: błąd wykonania, wyniki nie zostały zapisane.\n{err}")
+        yield
     finally:
-        if env_fast is not None:
-            os.environ["COURSE_FAST"] = env_fast
-    seconds = time.perf_counter() - start
-    stamp(nb, seconds)
-    jupytext.write(nb, source.with_suffix(".ipynb"))
-    print(f"{source.with_suffix('.ipynb')}: tryb pełny, {seconds:.0f} s")
+        os.environ.pop("COURSE_FAST", None)
+        if saved is not None:
+            os.environ["COURSE_FAST"] = saved
+
+
+def execute(source, fast=False):
+    """Run a notebook source top to bottom; return the notebook and the seconds taken."""
+    nb = jupytext.read(source)
+    start = time.perf_counter()
+    with course_mode(fast):
+        try:
+            NotebookClient(nb, timeout=None, kernel_name="python3",
+                           resources={"metadata": {"path": str(source.parent)}}).execute()
+        except CellExecutionError as err:
+            sys.exit(f"{source}: błąd wykonania, wyniki nie zostały zapisane.\n{err}")
+    return nb, time.perf_counter() - start
+
+
+def headline(nb):
+    """The `key: value` lines printed by the last code cell."""
+    last = [c for c in nb.cells if c.cell_type == "code"][-1]
+    text = "".join(o.get("text", "") for o in last.outputs if o.get("name") == "stdout")
+    return dict(line.split(": ", 1) for line in text.strip().splitlines())
+
+
+def main(sources):
+    for source in sources:
+        nb, seconds = execute(source)
+        stamp(nb, seconds)
+        jupytext.write(nb, source.with_suffix(".ipynb"))
+        print(f"{source.with_suffix('.ipynb')}: tryb pełny, {seconds:.0f} s")
 
 
 if __name__ == "__main__":
-    for arg in sys.argv[1:]:
-        run(Path(arg))
+    main([Path(arg) for arg in sys.argv[1:]])

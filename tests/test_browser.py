@@ -112,3 +112,10 @@ def test_deck_initialises_and_steps_through_slides(visit, source):
     v.page.wait_for_function("location.hash.length > 2")
     v.screenshot(f"{source.stem}.slides.step3")
     v.assert_clean()
+
+
+def test_search_finds_a_lecture_term(visit):
+    v = visit("search.html?q=pooling")
+    v.page.wait_for_selector("#search-results li a", timeout=20000)
+    assert v.page.locator("#search-results li a[href*='02_cnn']").count() > 0
+    v.assert_clean()

@@ -1,0 +1,1012 @@
+# ---
+# jupyter:
+#   jupytext:
+#     notebook_metadata_filter: kernelspec,jupytext,rise
+#     text_representation:
+#       extension: .py
+#       format_name: percent
+#       format_version: '1.3'
+#       jupytext_version: 1.19.6
+#   kernelspec:
+#     display_name: Python 3 (ipykernel)
+#     language: python
+#     name: python3
+#   rise:
+#     theme: white
+#     transition: none
+#     scroll: true
+#     slideNumber: true
+#     width: 1280
+#     height: 720
+# ---
+
+# %% [markdown] slideshow={"slide_type": "slide"}
+# # 5.2 Splotowe sieci neuronowe (CNN)
+#
+# W tym notatniku pokażemy:
+# - do jakich danych pasują sieci splotowe i czym warstwa splotowa różni się od warstwy
+#   w pełni połączonej,
+# - jak liczy się splot jądrem 3×3 i jak jądro przesuwa się po obrazie,
+# - czego uczą się filtry i do czego służy *pooling*,
+# - sieć splotową, która rozpoznaje cyfry MNIST z dokładnością ponad 99%.
+
+# %% slideshow={"slide_type": "skip"} tags=["remove-cell"]
+import os
+from pathlib import Path
+
+os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")  # bez komunikatów TF przy imporcie
+FAST = os.environ.get("COURSE_FAST") == "1"  # tryb szybki: mało danych i epok (CI)
+DATA_DIR = Path(os.environ.get("COURSE_DATA_DIR", "../data"))  # kopia z `make data`
+
+# %% [markdown] slideshow={"slide_type": "skip"}
+# Potrzebne biblioteki: NumPy i SciPy do rachunków „na piechotę”, Keras do sieci
+# neuronowych, Matplotlib do rysunków i animacji.
+
+# %% slideshow={"slide_type": "skip"} tags=["remove-stderr"]
+import re
+import time
+import zipfile
+import zlib
+
+import keras
+import matplotlib.pyplot as plt
+import numpy as np
+from IPython.display import HTML
+from keras import layers
+from matplotlib.animation import FuncAnimation
+from matplotlib.patches import Circle, FancyBboxPatch, Rectangle
+from scipy.signal import convolve2d, correlate2d
+
+plt.rcParams["figure.dpi"] = 80
+
+# %% [markdown] slideshow={"slide_type": "slide"}
+# ## Do czego służą sieci splotowe
+#
+# - rozpoznawanie obrazów: co jest na zdjęciu, gdzie są obiekty,
+# - analiza wideo (ciąg obrazów),
+# - inne dane o podobnej budowie: **bardzo wiele wartości wejściowych**, w których liczy się
+#   **sąsiedztwo** — pojedynczy piksel niewiele znaczy, znaczenie ma dopiero wzór
+#   utworzony przez piksele leżące obok siebie.
+
+# %% [markdown] slideshow={"slide_type": "subslide"}
+# ### Przykład jednowymiarowy: czy w nagraniu słychać głos?
+#
+# - Nagranie dźwięku to ciąg próbek — wartości ciśnienia mierzonych np. 8000 razy na sekundę.
+# - Próbki są jednowymiarowymi „pikselami”: jedna próbka nic nie mówi, o obecności głosu
+#   świadczy kształt krótkiego fragmentu sygnału.
+# - Zadanie: stwierdzić, czy (i gdzie) w nagraniu jest ludzki głos.
+
+# %% [markdown] slideshow={"slide_type": "skip"}
+# Zamiast prawdziwego nagrania zbudujmy sztuczne nagranie: sekunda szumu, a w nim 0,15 s dźwięku
+# przypominającego samogłoskę — tonu podstawowego 150 Hz z dwiema harmonicznymi.
+
+# %% slideshow={"slide_type": "skip"}
+SAMPLE_RATE = 8000  # próbek na sekundę
+VOICE_START, VOICE_END = 0.40, 0.55  # gdzie w nagraniu jest „głos” [s]
+
+
+def make_recording(seed=0):
+    """Zwraca czasy próbek i nagranie: szum z fragmentem dźwięcznym 150 Hz."""
+    t = np.arange(SAMPLE_RATE) / SAMPLE_RATE
+    voiced = sum(a * np.sin(2 * np.pi * f * t) for f, a in [(150, 1.0), (300, 0.6), (450, 0.3)])
+    inside = (t >= VOICE_START) & (t < VOICE_END)
+    envelope = np.zeros_like(t)
+    envelope[inside] = np.hanning(inside.sum())
+    noise = np.random.default_rng(seed).normal(scale=0.6, size=t.size)
+    return t, envelope * voiced + noise
+
+
+t, recording = make_recording()
+
+
+# %% slideshow={"slide_type": "skip"} tags=["remove-cell"]
+def shade_voice(ax):
+    """Zaznacza na osi przedział, w którym naprawdę jest głos."""
+    ax.axvspan(VOICE_START, VOICE_END, color="tab:green", alpha=0.15, label="głos")
+
+
+# %% mystnb={"image": {"alt": "Sztuczne nagranie: jedna sekunda szumu; między 0,40 a 0,55 s ukryty jest fragment dźwięczny, ledwo widoczny na tle szumu."}} tags=["remove-input"]
+fig, ax = plt.subplots(figsize=(7, 2))
+ax.plot(t, recording, lw=0.4, color="tab:gray")
+shade_voice(ax)
+ax.set(xlabel="czas [s]", ylabel="amplituda", title="Nagranie: szum z ukrytym głosem")
+ax.legend(loc="upper right")
+plt.show()
+
+# %% [markdown] slideshow={"slide_type": "slide"}
+# ## Od warstwy w pełni połączonej do warstwy splotowej
+#
+# ### Podejście naiwne
+#
+# Warstwa w pełni połączona (*fully connected*, *dense*): każde wejście połączone z każdym neuronem.
+
+# %% slideshow={"slide_type": "skip"} tags=["remove-cell"]
+def draw_node(ax, x, y, label, color="#dbe9f6", box=False):
+    """Rysuje węzeł (kółko albo prostokąt) z podpisem w punkcie (x, y)."""
+    if box:
+        shape = FancyBboxPatch((x - 0.3, y - 0.22), 0.6, 0.44, boxstyle="round,pad=0.04", fc=color, ec="k")
+    else:
+        shape = Circle((x, y), 0.25, fc=color, ec="k")
+    ax.add_patch(shape)
+    ax.text(x, y, label, ha="center", va="center", fontsize=11)
+
+
+def connect(ax, start, end):
+    """Rysuje szare połączenie między dwoma punktami."""
+    ax.plot([start[0], end[0]], [start[1], end[1]], color="gray", lw=0.8, zorder=0)
+
+
+def new_diagram(width, height, title):
+    """Tworzy pusty rysunek bez osi o podanym rozmiarze w calach."""
+    fig, ax = plt.subplots(figsize=(width, height))
+    ax.set_aspect("equal")
+    ax.axis("off")
+    ax.set_title(title, fontsize=11)
+    return fig, ax
+
+
+def draw_dense_layer(n_inputs=8, n_neurons=5):
+    """Schemat warstwy w pełni połączonej: każde wejście z każdym neuronem."""
+    fig, ax = new_diagram(6, 2.6, f"{n_inputs} wejść × {n_neurons} neuronów = {n_inputs * n_neurons} wag")
+    inputs = [(i, 0) for i in range(n_inputs)]
+    neurons = [(x, 2) for x in np.linspace(0.5, n_inputs - 1.5, n_neurons)]
+    for start in inputs:
+        for end in neurons:
+            connect(ax, start, end)
+    for i, (x, y) in enumerate(inputs):
+        draw_node(ax, x, y, f"$x_{i}$")
+    for x, y in neurons:
+        draw_node(ax, x, y, "F", color="#fde0c5")
+    ax.set(xlim=(-0.5, n_inputs - 0.5), ylim=(-0.4, 2.4))
+    plt.show()
+
+
+# %% mystnb={"image": {"alt": "Schemat warstwy w pełni połączonej: osiem wejść x0–x7 na dole, pięć neuronów F na górze, każde wejście połączone linią z każdym neuronem, razem 40 wag."}} tags=["remove-input"]
+draw_dense_layer()
+
+# %% [markdown] slideshow={"slide_type": "fragment"}
+# Wady:
+# - **bardzo dużo wejść, a więc i wag**: sekunda dźwięku to tysiące próbek, zdjęcie to
+#   miliony pikseli;
+# - warstwa **nie wykrywa cech lokalnych**: nie wie, które wejścia sąsiadują, a ten sam wzorzec
+#   (fragment głosu, krawędź) musi rozpoznawać osobno w każdym miejscu wejścia.
+
+# %% [markdown] slideshow={"slide_type": "subslide"}
+# ### Pomysł: mała sieć A powielona wzdłuż wejścia
+#
+# Mała sieć A ma tylko 2 wejścia. Jej kopie patrzą na kolejne, nakładające się okna wejścia
+# i **wszystkie mają te same wagi**.
+
+# %% slideshow={"slide_type": "skip"} tags=["remove-cell"]
+def draw_conv_layers(n_inputs, windows, names, title):
+    """Schemat 1-D: wejścia i warstwy kopii sieci o podanych szerokościach okien."""
+    colors = ["#c9e8c9", "#f6d6e8"]
+    fig, ax = new_diagram(6, 1.4 + 1.3 * len(windows), title)
+    below = [(i, 0) for i in range(n_inputs)]
+    for i, (x, y) in enumerate(below):
+        draw_node(ax, x, y, f"$x_{i}$")
+    for level, (window, name) in enumerate(zip(windows, names), start=1):
+        above = [(np.mean([x for x, _ in below[j:j + window]]), 1.3 * level)
+                 for j in range(len(below) - window + 1)]
+        for j, end in enumerate(above):
+            for start in below[j:j + window]:
+                connect(ax, start, end)
+            draw_node(ax, *end, name, color=colors[level - 1], box=True)
+        below = above
+    ax.set(xlim=(-0.5, n_inputs - 0.5), ylim=(-0.4, 1.3 * len(windows) + 0.4))
+    plt.show()
+
+
+# %% mystnb={"image": {"alt": "Schemat jednowymiarowej warstwy splotowej: osiem wejść x0–x7, nad nimi siedem kopii sieci A; każda kopia połączona z dwoma sąsiednimi wejściami, sąsiednie okna nakładają się."}} tags=["remove-input"]
+draw_conv_layers(8, [2], ["A"], "Kopie A, każda patrzy na okno 2 wejść")
+
+# %% [markdown] slideshow={"slide_type": "subslide"}
+# ### Okno z trzema wejściami
+#
+# Szerokość okna to parametr warstwy; tu każda kopia A widzi 3 sąsiednie wejścia.
+
+# %% mystnb={"image": {"alt": "Ten sam schemat z oknem trzech wejść: osiem wejść x0–x7 i sześć kopii sieci A, każda połączona z trzema kolejnymi wejściami."}} tags=["remove-input"]
+draw_conv_layers(8, [3], ["A"], "Kopie A, każda patrzy na okno 3 wejść")
+
+# %% [markdown] slideshow={"slide_type": "fragment"}
+# Warstwa złożona z kopii A to **warstwa splotowa** (*convolutional layer*). Wagi A to
+# **jądro** (*kernel*), inaczej filtr, a ciąg wyjść wszystkich kopii to **mapa cech** (*feature map*).
+
+# %% [markdown] slideshow={"slide_type": "notes"}
+# Dlaczego to działa? Wzorzec, którego A nauczyła się w jednym miejscu, rozpozna w każdym
+# innym, bo wszystkie kopie mają te same wagi. Liczba wag zależy tylko od szerokości okna,
+# a nie od długości wejścia. O ile przesuwamy okno między sąsiednimi kopiami, mówi krok
+# (*stride*); jeśli chcemy, by mapa cech była tak długa jak wejście, dopełniamy brzegi
+# wejścia zerami (*padding*).
+
+# %% [markdown] slideshow={"slide_type": "subslide"}
+# ### Warstwy splotowe można układać jedna na drugiej
+#
+# Kopie B patrzą na wyjścia A, więc każda z nich „widzi” szersze okno oryginalnego wejścia
+# (jej pole recepcyjne, *receptive field*). Kolejne warstwy wykrywają coraz bardziej złożone
+# i rozległe wzorce.
+
+# %% mystnb={"image": {"alt": "Dwie warstwy splotowe jedna na drugiej: osiem wejść, nad nimi siedem kopii A z oknem 2, a nad nimi sześć kopii B, każda połączona z dwiema sąsiednimi kopiami A."}} tags=["remove-input"]
+draw_conv_layers(8, [2, 2], ["A", "B"], "Dwie warstwy splotowe: B patrzy na wyjścia A")
+
+# %% [markdown] slideshow={"slide_type": "subslide"}
+# ### Wracamy do nagrania
+#
+# Dwie warstwy splotowe z ręcznie dobranymi jądrami wystarczą, by znaleźć głos:
+# 1. jądro A to krótki fragment sinusoidy 150 Hz w oknie Hanna: reaguje na drgania o tej częstotliwości;
+# 2. po nieliniowości (kwadrat) jądro B uśrednia odpowiedź w oknie 20 ms.
+
+# %% [markdown] slideshow={"slide_type": "skip"}
+# Oba sploty liczymy funkcją `np.convolve`; próg wykrycia to dziesięciokrotność mediany
+# odpowiedzi, czyli typowego poziomu samego szumu.
+
+# %% slideshow={"slide_type": "skip"}
+kernel_a = np.hanning(200) * np.sin(2 * np.pi * 150 * np.arange(200) / SAMPLE_RATE)
+kernel_b = np.ones(160) / 160  # średnia z 20 ms
+
+start = time.perf_counter()
+response = np.convolve(np.convolve(recording, kernel_a, mode="same") ** 2, kernel_b, mode="same")
+conv_ms = 1000 * (time.perf_counter() - start)
+threshold = 10 * np.median(response)
+detected = t[response > threshold]
+
+# %% [markdown] slideshow={"slide_type": "skip"}
+# Odpowiedź drugiej warstwy i próg wykrycia na tle prawdziwego położenia głosu:
+
+# %% mystnb={"image": {"alt": "Odpowiedź dwóch warstw splotowych na nagranie: przez większość sekundy bliska zeru, wyraźnie ponad progiem tylko między około 0,40 a 0,55 s, czyli tam, gdzie ukryto głos."}} tags=["remove-input"]
+fig, ax = plt.subplots(figsize=(7, 2))
+ax.plot(t, response, color="tab:blue", label="odpowiedź B")
+ax.axhline(threshold, color="tab:red", ls="--", lw=1, label="próg")
+shade_voice(ax)
+ax.set(xlabel="czas [s]", ylabel="energia", title="Odpowiedź warstw splotowych")
+ax.legend(loc="upper right")
+plt.show()
+
+# %% slideshow={"slide_type": "fragment"}
+print(f"Głos wykryty między {detected.min():.3f} a {detected.max():.3f} s "
+      f"(naprawdę: {VOICE_START:.2f}–{VOICE_END:.2f} s); "
+      f"dwa sploty {t.size} próbek zajęły {conv_ms:.1f} ms.")
+
+# %% slideshow={"slide_type": "skip"} tags=["remove-cell"]
+assert VOICE_START - 0.03 < detected.min() < detected.max() < VOICE_END + 0.03
+
+# %% [markdown] slideshow={"slide_type": "slide"}
+# ## Splot w dwóch wymiarach
+#
+# Obraz to dwuwymiarowa siatka pikseli. Kopie A patrzą teraz na kwadratowe okna
+# (tu 3×3) i razem tworzą dwuwymiarową mapę cech.
+
+# %% slideshow={"slide_type": "skip"} tags=["remove-cell"]
+def draw_grid(ax, x0, y0, n, color="white", label=""):
+    """Rysuje siatkę n×n komórek o boku 1 z lewym dolnym rogiem w (x0, y0)."""
+    for r in range(n):
+        for c in range(n):
+            ax.add_patch(Rectangle((x0 + c, y0 + n - 1 - r), 1, 1, fc=color, ec="gray", lw=0.6))
+            ax.text(x0 + c + 0.5, y0 + n - 0.5 - r, label, ha="center", va="center", fontsize=8, color="gray")
+
+
+def draw_conv_2d(n=6, k=3, windows=((0, 0, "tab:blue"), (2, 1, "tab:orange"))):
+    """Schemat 2-D: okna k×k obrazu n×n i odpowiadające im kopie A w mapie cech."""
+    m, shift = n - k + 1, n + 2.5
+    fig, ax = new_diagram(6, 3, f"Obraz {n}×{n}, okna {k}×{k} → mapa cech {m}×{m}")
+    draw_grid(ax, 0, 0, n)
+    draw_grid(ax, shift, (n - m) / 2, m, label="A")
+    for r, c, color in windows:
+        ax.add_patch(Rectangle((c, n - r - k), k, k, fc=color, alpha=0.3, ec=color, lw=2))
+        out = (shift + c, (n - m) / 2 + m - 1 - r)
+        ax.add_patch(Rectangle(out, 1, 1, fc=color, alpha=0.5, ec=color, lw=2))
+        ax.annotate("", xy=(out[0], out[1] + 0.5), xytext=(c + k, n - r - k / 2),
+                    arrowprops={"arrowstyle": "->", "color": color, "lw": 1.5})
+    ax.text(n / 2, -0.6, "wejście", ha="center")
+    ax.text(shift + m / 2, (n - m) / 2 - 0.6, "mapa cech", ha="center")
+    ax.set(xlim=(-0.2, shift + m + 0.2), ylim=(-1, n + 0.2))
+    plt.show()
+
+
+# %% mystnb={"image": {"alt": "Schemat dwuwymiarowej warstwy splotowej: po lewej siatka 6 na 6 pikseli z zaznaczonymi dwoma nakładającymi się oknami 3 na 3 (niebieskim i pomarańczowym), po prawej mapa cech 4 na 4 złożona z kopii A; strzałki prowadzą od każdego okna do odpowiadającej mu kopii A."}} tags=["remove-input"]
+draw_conv_2d()
+
+# %% [markdown] slideshow={"slide_type": "subslide"}
+# ### Jednostka A z bliska
+#
+# A nie musi być pojedynczym neuronem: może być małą siecią z jedną lub kilkoma warstwami
+# neuronów (*network-in-network*, Lin, Chen i Yan 2013).
+
+# %% slideshow={"slide_type": "skip"} tags=["remove-cell"]
+def draw_unit_closeup(n_hidden=3):
+    """Schemat jednostki A jako małej sieci: okno 3×3 → warstwa ukryta → wyjście."""
+    fig, ax = new_diagram(6, 3, "Jednostka A: mała sieć stosowana w każdym oknie")
+    for idx, name in enumerate("abcdefghi"):
+        r, c = divmod(idx, 3)
+        ax.add_patch(Rectangle((c, 2 - r), 1, 1, fc="#dbe9f6", ec="k"))
+        ax.text(c + 0.5, 2.5 - r, f"${name}$", ha="center", va="center", fontsize=11)
+    hidden = [(5, y) for y in np.linspace(0.3, 2.7, n_hidden)]
+    for idx in range(9):
+        r, c = divmod(idx, 3)
+        for end in hidden:
+            connect(ax, (c + 0.5, 2.5 - r), end)
+    for start in hidden:
+        connect(ax, start, (7, 1.5))
+        draw_node(ax, *start, "", color="#c9e8c9")
+    draw_node(ax, 7, 1.5, "", color="#f6d6e8")
+    ax.add_patch(FancyBboxPatch((4.4, -0.2), 3.2, 3.4, boxstyle="round,pad=0.1",
+                                fc="none", ec="tab:green", ls="--"))
+    ax.text(6, 3.45, "A", ha="center", fontsize=13, color="tab:green")
+    ax.text(1.5, -0.55, "okno 3×3", ha="center")
+    ax.set(xlim=(-0.2, 8), ylim=(-0.9, 3.8))
+    plt.show()
+
+
+# %% mystnb={"image": {"alt": "Jednostka A z bliska: dziewięć pikseli okna 3 na 3 oznaczonych literami od a do i, każdy połączony z trzema neuronami warstwy ukrytej, a te z jednym neuronem wyjściowym; neurony ukryty i wyjściowy otacza przerywana ramka podpisana A."}} tags=["remove-input"]
+draw_unit_closeup()
+
+# %% [markdown] slideshow={"slide_type": "notes"}
+# W zwykłej warstwie splotowej A to jeden neuron: suma ważona pikseli okna plus wyraz wolny,
+# a potem funkcja aktywacji, np. ReLU. W sieci *network-in-network* w każdym oknie działa ta
+# sama mała sieć wielowarstwowa; w praktyce odpowiada to splotowi, po którym następują sploty
+# z jądrem 1×1. Tak czy inaczej, wszystkie kopie A mają wspólne wagi.
+
+# %% [markdown] slideshow={"slide_type": "subslide"}
+# ### Splot formalnie
+#
+# W każdym położeniu jądra mnożymy element po elemencie fragment obrazu przez jądro i sumujemy:
+#
+# $$
+# \begin{bmatrix} a & b & c \\ d & e & f \\ g & h & i \end{bmatrix} \ast
+# \begin{bmatrix} 1 & 2 & 3 \\ 4 & 5 & 6 \\ 7 & 8 & 9 \end{bmatrix}
+# = 1a + 2b + 3c + 4d + 5e + 6f + 7g + 8h + 9i
+# $$
+#
+# Więcej przykładów jąder (rozmycie, wyostrzanie, krawędzie):
+# <https://en.wikipedia.org/wiki/Kernel_(image_processing)>
+
+# %% [markdown] slideshow={"slide_type": "fragment"}
+# Ściśle biorąc, to **korelacja wzajemna** (*cross-correlation*): splot w sensie matematycznym
+# najpierw obraca jądro o 180°. Biblioteki uczenia głębokiego (Keras, PyTorch) liczą właśnie
+# korelację i nazywają ją splotem. Sieci to nie przeszkadza: jądro i tak jest uczone,
+# więc nauczy się po prostu wersji obróconej.
+
+# %% [markdown] slideshow={"slide_type": "subslide"}
+# ### Sprawdźmy rachunkiem
+#
+# Weźmy konkretny fragment obrazu i policzmy sumę ze wzoru w NumPy.
+
+# %%
+# NBVAL_CHECK_OUTPUT
+def formula(kernel):
+    """Zapisuje sumę ważoną pikseli a…i z wagami jądra jako tekst."""
+    return " + ".join(f"{w}{name}" for w, name in zip(kernel.flat, "abcdefghi"))
+
+
+kernel = np.arange(1, 10).reshape(3, 3)
+patch = np.array([[3, 0, 1], [2, 5, 4], [1, 0, 2]])
+by_hand = int(np.sum(kernel * patch))
+print(f"wzór: {formula(kernel)} = {by_hand}")
+
+# %% [markdown] slideshow={"slide_type": "fragment"}
+# Ta sama suma z warstwy `Conv2D` z tymi wagami (bez wyrazu wolnego) i z funkcji SciPy:
+# `correlate2d` to korelacja, `convolve2d` to prawdziwy splot.
+
+# %% slideshow={"slide_type": "fragment"}
+# NBVAL_CHECK_OUTPUT
+conv = layers.Conv2D(1, (3, 3), use_bias=False)
+conv.build((None, 3, 3, 1))
+conv.set_weights([kernel.reshape(3, 3, 1, 1).astype("float32")])
+by_keras = conv(patch.reshape(1, 3, 3, 1).astype("float32")).numpy().item()
+by_correlate = correlate2d(patch, kernel, mode="valid").item()
+by_convolve = convolve2d(patch, kernel, mode="valid").item()
+print(f"Keras Conv2D: {by_keras:.0f}, SciPy correlate2d: {by_correlate}")
+print(f"SciPy convolve2d: {by_convolve} = {formula(kernel[::-1, ::-1])} (jądro obrócone o 180°)")
+
+# %% slideshow={"slide_type": "skip"} tags=["remove-cell"]
+assert by_hand == round(by_keras) == by_correlate == 88
+assert by_convolve == np.sum(kernel[::-1, ::-1] * patch) != by_hand
+
+# %% [markdown] slideshow={"slide_type": "subslide"}
+# ### Jądro w ruchu
+#
+# Jądro 3×3 wykrywające krawędzie pionowe, $\begin{bmatrix} 1 & 0 & -1 \end{bmatrix}$
+# w każdym wierszu, przesuwa się po obrazku 8×8 z krokiem 1; mapa cech 6×6 wypełnia się
+# kolejnymi sumami.
+
+# %% slideshow={"slide_type": "skip"} tags=["remove-cell"]
+FOUR = np.array([[0, 0, 0, 0, 0, 0, 0, 0],
+                 [0, 1, 0, 0, 1, 0, 0, 0],
+                 [0, 1, 0, 0, 1, 0, 0, 0],
+                 [0, 1, 0, 0, 1, 0, 0, 0],
+                 [0, 1, 1, 1, 1, 1, 0, 0],
+                 [0, 0, 0, 0, 1, 0, 0, 0],
+                 [0, 0, 0, 0, 1, 0, 0, 0],
+                 [0, 0, 0, 0, 0, 0, 0, 0]])
+VERTICAL_EDGE = np.array([[1, 0, -1]] * 3)
+
+
+def animate_convolution(image, kernel):
+    """Animacja: jądro przesuwa się po obrazie, a mapa cech wypełnia się liczbami."""
+    out = correlate2d(image, kernel, mode="valid")
+    k, (rows, cols) = kernel.shape[0], out.shape
+    fig, (ax_in, ax_out) = plt.subplots(1, 2, figsize=(4.6, 2.4), dpi=72)
+    fig.subplots_adjust(left=0.02, right=0.98, bottom=0.02, top=0.88, wspace=0.08)
+    ax_in.imshow(image, cmap="gray_r", vmin=0, vmax=1)
+    shown = ax_out.imshow(np.full(out.shape, np.nan), cmap="bwr", vmin=-3, vmax=3)
+    window = ax_in.add_patch(Rectangle((-0.5, -0.5), k, k, fc="none", ec="tab:red", lw=3))
+    cell = ax_out.add_patch(Rectangle((-0.5, -0.5), 1, 1, fc="none", ec="tab:red", lw=3))
+    for ax, title in [(ax_in, "obraz 8×8"), (ax_out, "mapa cech 6×6")]:
+        ax.set(xticks=[], yticks=[], title=title)
+
+    def update(frame):
+        r, c = divmod(frame, cols)
+        window.set_xy((c - 0.5, r - 0.5))
+        cell.set_xy((c - 0.5, r - 0.5))
+        shown.set_data(np.where(np.arange(out.size).reshape(out.shape) <= frame, out, np.nan))
+        color = "white" if abs(out[r, c]) >= 2 else "black"  # readable on saturated cells
+        ax_out.text(c, r, out[r, c], ha="center", va="center", fontsize=11, color=color)
+
+    anim = FuncAnimation(fig, update, frames=rows * cols, init_func=lambda: [], interval=300)
+    plt.close(fig)
+    return anim
+
+
+# matplotlib's player draws its buttons with Font Awesome from a CDN: use plain glyphs instead,
+# so the controls show offline, in the deck and in Colab alike.
+PLAYER_GLYPHS = {"fa-minus": "−", "fa-fast-backward": "⇤", "fa-step-backward": "◁",
+                 "fa-play fa-flip-horizontal": "◀", "fa-pause": "‖", "fa-play": "▶",
+                 "fa-step-forward": "▷", "fa-fast-forward": "⇥", "fa-plus": "+"}
+
+
+def offline_jshtml(anim, alt):
+    """HTML player of an animation with no external stylesheet and an alt text on its image."""
+    html = re.sub(r'<link rel="stylesheet"[^>]*font-awesome[^>]*>', "", anim.to_jshtml(default_mode="loop"))
+    html = re.sub(r'<i class="fa (fa-[a-z-]+(?: fa-flip-horizontal)?)"></i>',
+                  lambda m: PLAYER_GLYPHS[m.group(1)] + "\ufe0e", html)
+    return html.replace("<img ", f'<img alt="{alt}" ', 1)
+
+
+# %% mystnb={"image": {"alt": "Animacja splotu: czerwona ramka 3 na 3 przesuwa się po obrazku cyfry 4 o wymiarach 8 na 8, a w mapie cech 6 na 6 pojawiają się kolejne wartości od -3 do 3, dodatnie i ujemne wzdłuż pionowych kresek cyfry."}} tags=["remove-input"]
+ANIMATION_ALT = ("Animacja splotu: ramka 3 na 3 przesuwa się po obrazku cyfry 4 (8 na 8 pikseli), "
+                 "a mapa cech 6 na 6 wypełnia się wartościami od -3 do 3.")
+animation_html = offline_jshtml(animate_convolution(FOUR, VERTICAL_EDGE), ANIMATION_ALT)
+HTML(animation_html)
+
+# %% slideshow={"slide_type": "skip"} tags=["remove-cell"]
+assert animation_html.count("<img ") == 1 and f'alt="{ANIMATION_ALT}"' in animation_html
+assert "://" not in re.sub(r"data:[^\"']*", "", animation_html), "animacja odwołuje się do sieci"
+assert len(animation_html) < 400_000, len(animation_html)
+
+# %% [markdown] slideshow={"slide_type": "notes"}
+# Z obrazu 8×8 i jądra 3×3 powstaje mapa 6×6, bo jądro mieści się w 8 − 3 + 1 = 6
+# położeniach w każdym kierunku. Dopełnienie brzegów zerami (*padding*) zachowałoby rozmiar
+# 8×8, a krok (*stride*) 2 zmniejszyłby mapę mniej więcej o połowę w każdym kierunku
+# (zob. Ćwiczenie 2). Wartość dodatnia oznacza, że kreska cyfry leży po lewej stronie okna,
+# a po prawej jest tło; ujemna — odwrotnie; tam, gdzie obraz się nie zmienia, odpowiedź jest zerowa.
+
+# %% [markdown] slideshow={"slide_type": "subslide"}
+# ### Ile parametrów oszczędzamy?
+#
+# Obraz 28×28: warstwa gęsta ze 128 neuronami kontra warstwy splotowe 3×3 z 32 i 64 filtrami.
+# Liczymy ze wzoru i sprawdzamy metodą `count_params()` w Keras.
+
+# %%
+# NBVAL_CHECK_OUTPUT
+def built(layer, input_shape):
+    """Buduje warstwę Keras dla wejścia o podanym kształcie i ją zwraca."""
+    layer.build(input_shape)
+    return layer
+
+
+param_rows = [  # (opis, liczba ze wzoru, warstwa Keras)
+    ("Dense(128), wejście 784", 784 * 128 + 128, built(layers.Dense(128), (None, 784))),
+    ("Conv2D(32, 3×3), 1 kanał", 3 * 3 * 1 * 32 + 32, built(layers.Conv2D(32, 3), (None, 28, 28, 1))),
+    ("Conv2D(64, 3×3), 32 kanały", 3 * 3 * 32 * 64 + 64, built(layers.Conv2D(64, 3), (None, 26, 26, 32))),
+]
+print(f"{'warstwa':<28}{'wzór':>10}{'Keras':>10}")
+for name, by_formula, layer in param_rows:
+    print(f"{name:<28}{by_formula:>10}{layer.count_params():>10}")
+
+# %% slideshow={"slide_type": "skip"} tags=["remove-cell"]
+assert all(by_formula == layer.count_params() for _, by_formula, layer in param_rows)
+dense_params, conv_params = param_rows[0][1], param_rows[1][1]
+
+# %% [markdown] slideshow={"slide_type": "fragment"}
+# Warstwa gęsta ma ponad 300 razy więcej wag niż warstwa z 32 filtrami 3×3, a jej liczba wag
+# rośnie z rozmiarem obrazu; liczba wag warstwy splotowej od rozmiaru obrazu nie zależy.
+
+# %% [markdown] slideshow={"slide_type": "slide"}
+# ## Czego uczą się filtry
+#
+# Różne neurony (filtry) uczą się wykrywać różne wzorce: krawędzie pionowe, poziome i ukośne,
+# przecinające się linie, plamy koloru. Zanim zobaczymy filtry wyuczone, przyłóżmy do cyfry
+# z MNIST dwa filtry zrobione ręcznie: jądra Sobela.
+
+# %% [markdown] slideshow={"slide_type": "skip"}
+# Dane wczytuje funkcja `load_mnist`: najpierw lokalna kopia z `make data`, a gdy jej nie ma
+# (np. w Colab), zbiór pobierany przez Keras.
+
+# %% slideshow={"slide_type": "skip"}
+def load_mnist():
+    """Zwraca ((x_train, y_train), (x_test, y_test)) z kopii lokalnej albo z Keras."""
+    path = DATA_DIR / "mnist.npz"
+    if path.exists():
+        try:
+            with np.load(path) as data:
+                return (data["x_train"], data["y_train"]), (data["x_test"], data["y_test"])
+        except (OSError, ValueError, KeyError, EOFError, zipfile.BadZipFile, zlib.error) as err:
+            raise RuntimeError(f"Plik {path} jest uszkodzony ({err}). Usuń go i uruchom "
+                               "`make data` w katalogu głównym repozytorium.") from err
+    try:
+        return keras.datasets.mnist.load_data()
+    except Exception as err:  # brak sieci: Keras zgłasza różne wyjątki
+        raise FileNotFoundError(f"Brak danych MNIST: nie ma pliku {path}, a pobranie przez Keras "
+                                "się nie udało. Uruchom `make data` w katalogu głównym repozytorium "
+                                "albo otwórz notatnik w Colab.") from err
+
+
+(x_train_raw, y_train_raw), (x_test_raw, y_test_raw) = load_mnist()
+
+# %% slideshow={"slide_type": "skip"} tags=["remove-cell"]
+assert x_train_raw.shape == (60000, 28, 28) and x_test_raw.shape == (10000, 28, 28)
+assert list(y_train_raw[:7]) == [5, 0, 4, 1, 9, 2, 1]
+
+# %% [markdown] slideshow={"slide_type": "skip"}
+# Jądro Sobela dla krawędzi pionowych odejmuje lewą kolumnę okna od prawej, z większą wagą
+# w środkowym wierszu; jego transpozycja wykrywa krawędzie poziome.
+
+# %% slideshow={"slide_type": "skip"}
+sobel_vertical = np.array([[-1, 0, 1], [-2, 0, 2], [-1, 0, 1]])
+sobel_horizontal = sobel_vertical.T
+digit = x_train_raw[0] / 255
+edges_vertical = correlate2d(digit, sobel_vertical, mode="valid")
+edges_horizontal = correlate2d(digit, sobel_horizontal, mode="valid")
+
+# %% mystnb={"image": {"alt": "Cyfra 5 z MNIST i jej dwie mapy krawędzi po filtrach Sobela: filtr pionowy świeci na pionowych fragmentach kreski, filtr poziomy na górnej belce i brzuszku piątki; kolor czerwony i niebieski to przejścia w przeciwnych kierunkach."}} tags=["remove-input"]
+fig, axes = plt.subplots(1, 3, figsize=(6.5, 2.4))
+panels = [(digit, "cyfra", "gray_r"), (edges_vertical, "krawędzie pionowe", "bwr"),
+          (edges_horizontal, "krawędzie poziome", "bwr")]
+for ax, (image, title, cmap) in zip(axes, panels):
+    limit = np.abs(image).max()
+    ax.imshow(image, cmap=cmap, vmin=-limit if cmap == "bwr" else 0, vmax=limit)
+    ax.set(xticks=[], yticks=[], title=title)
+plt.show()
+
+# %% [markdown] slideshow={"slide_type": "subslide"}
+# ### Filtry wyuczone przez sieć
+#
+# - Krizhevsky, Sutskever i Hinton (2012) pokazali 96 filtrów 11×11×3 z pierwszej warstwy
+#   swojej sieci uczonej na ImageNet: powstały same detektory krawędzi o różnych kierunkach
+#   i grubościach, wzory prążkowane i plamy koloru — nikt ich nie projektował, wzięły się z danych.
+# - Filtry 3×3 naszej małej sieci dla MNIST zobaczymy po jej wytrenowaniu (część „MNIST w Keras”).
+
+# %% [markdown] slideshow={"slide_type": "fragment"}
+# ### Hierarchia cech
+#
+# Zeiler i Fergus (2014) pokazali, na co reagują kolejne warstwy takiej sieci: pierwsze —
+# na krawędzie i kolory, środkowe — na tekstury i powtarzalne wzory, głębsze — na części
+# obiektów (oczy, koła, pyski), najgłębsze — na całe obiekty. Każda warstwa składa swoje
+# cechy z cech warstwy poprzedniej.
+
+# %% [markdown] slideshow={"slide_type": "slide"}
+# ## *Pooling*
+#
+# - Obrazy mają miliony pikseli: nawet po splotach mapy cech są duże, a z nimi liczba
+#   parametrów kolejnych warstw i koszt obliczeń.
+# - Warstwy *pooling* zmniejszają mapy cech; to rodzaj próbkowania w dół (*downsampling*).
+# - Najpopularniejszy jest *max-pooling*: z każdego okna sąsiednich wartości (np. 2×2)
+#   zostaje największa.
+
+# %% [markdown] slideshow={"slide_type": "skip"}
+# Przykładowa mapa cech 4×4 z liczbami całkowitymi, na której pokażemy *max-pooling* 2×2:
+
+# %% slideshow={"slide_type": "skip"}
+pool_input = np.array([[1, 3, 2, 1],
+                       [4, 6, 5, 0],
+                       [3, 1, 1, 2],
+                       [7, 2, 8, 4]])
+
+
+# %% slideshow={"slide_type": "skip"} tags=["remove-cell"]
+def draw_max_pooling(values):
+    """Schemat max-poolingu 2×2 z krokiem 2: siatka liczb i wynik z maksimami."""
+    colors = ["#dbe9f6", "#fde0c5", "#c9e8c9", "#f6d6e8"]
+    n = values.shape[0]
+    fig, ax = new_diagram(5, 2.6, "max-pooling 2×2, krok 2")
+    for r in range(n):
+        for c in range(n):
+            block = values[r - r % 2:r - r % 2 + 2, c - c % 2:c - c % 2 + 2]
+            color = colors[2 * (r // 2) + c // 2]
+            ax.add_patch(Rectangle((c, n - 1 - r), 1, 1, fc=color, ec="gray"))
+            weight = "bold" if values[r, c] == block.max() else "normal"
+            ax.text(c + 0.5, n - 0.5 - r, values[r, c], ha="center", va="center", fontsize=12, weight=weight)
+    for r in range(n // 2):
+        for c in range(n // 2):
+            ax.add_patch(Rectangle((n + 2 + c, 2 - r), 1, 1, fc=colors[2 * r + c], ec="gray"))
+            ax.text(n + 2.5 + c, 2.5 - r, values[2 * r:2 * r + 2, 2 * c:2 * c + 2].max(),
+                    ha="center", va="center", fontsize=12, weight="bold")
+    ax.annotate("", xy=(n + 1.8, 2), xytext=(n + 0.2, 2), arrowprops={"arrowstyle": "->", "lw": 2})
+    ax.set(xlim=(-0.1, n + 4.1), ylim=(-0.1, n + 0.1))
+    plt.show()
+
+
+# %% mystnb={"image": {"alt": "Max-pooling na przykładzie: mapa 4 na 4 podzielona na cztery kolorowe bloki 2 na 2; z bloków zostają ich maksima 6, 5, 7 i 8, które tworzą mapę 2 na 2."}} tags=["remove-input"]
+draw_max_pooling(pool_input)
+
+# %% [markdown] slideshow={"slide_type": "subslide"}
+# ### *Max-pooling* ręcznie i w Keras
+#
+# W NumPy wystarczy podzielić mapę na bloki 2×2 (`reshape`) i wziąć maksimum w każdym bloku;
+# porównujemy z warstwą `MaxPooling2D`.
+
+# %%
+# NBVAL_CHECK_OUTPUT
+pooled_by_hand = pool_input.reshape(2, 2, 2, 2).max(axis=(1, 3))
+pooled = layers.MaxPooling2D((2, 2))(pool_input.reshape(1, 4, 4, 1).astype("float32"))
+pooled_by_keras = pooled.numpy().reshape(2, 2).astype(int)
+print("ręcznie:", pooled_by_hand.tolist(), " Keras:", pooled_by_keras.tolist())
+print("zgodne:", np.array_equal(pooled_by_hand, pooled_by_keras))
+
+# %% slideshow={"slide_type": "skip"} tags=["remove-cell"]
+assert np.array_equal(pooled_by_hand, pooled_by_keras)
+assert pooled_by_hand.tolist() == [[6, 5], [7, 8]]
+
+# %% [markdown] slideshow={"slide_type": "subslide"}
+# ### Przybliżone położenie wystarczy
+#
+# Po *max-poolingu* 2×2 mapa krawędzi piątki ma cztery razy mniej wartości, a kształt cyfry
+# wciąż widać.
+
+# %% slideshow={"slide_type": "skip"}
+edge_strength = np.abs(edges_horizontal)  # 26×26
+edges_pooled = edge_strength.reshape(13, 2, 13, 2).max(axis=(1, 3))  # 13×13
+
+# %% mystnb={"image": {"alt": "Mapa siły krawędzi poziomych piątki, 26 na 26, obok tej samej mapy po max-poolingu 2 na 2, 13 na 13: obraz jest mniej szczegółowy, ale belka i brzuszek piątki są nadal wyraźne."}} tags=["remove-input"]
+fig, axes = plt.subplots(1, 2, figsize=(4.8, 2.6))
+for ax, image in zip(axes, [edge_strength, edges_pooled]):
+    ax.imshow(image, cmap="gray_r")
+    ax.set(xticks=[], yticks=[], title=f"{image.shape[0]}×{image.shape[1]} = {image.size} wartości")
+plt.show()
+
+# %% [markdown] slideshow={"slide_type": "fragment"}
+# - Warstwy splotowe i *pooling* można przeplatać: splot → *pooling* → splot → *pooling* → …
+# - Idea *poolingu*: dokładne położenie cechy (krawędzi, oka) nie ma znaczenia, wystarczy przybliżone.
+# - Do sieci splotowych dodaje się warstwy ReLU, $\max(0, x)$: dzięki nieliniowości kolejne
+#   warstwy składają proste cechy w złożone.
+
+# %% [markdown] slideshow={"slide_type": "slide"}
+# ## Co potrafią sieci CNN
+#
+# - Film o sieciach splotowych: <https://www.youtube.com/watch?v=FmpDIaiMIeA>
+# - Krizhevsky, Sutskever i Hinton (2012), sieć później nazwana AlexNet: konkurs ImageNet
+#   ILSVRC-2012, 1,2 mln obrazów uczących w 1000 klasach. Błąd *top-5* (odsetek obrazów,
+#   których prawdziwej klasy nie ma wśród 5 odpowiedzi uznanych przez sieć za najbardziej
+#   prawdopodobne): 15,3% wobec 26,2% drugiego zespołu, który używał cech projektowanych ręcznie.
+# - Sieć: 5 warstw splotowych (część z *max-poolingiem*) i 3 w pełni połączone, ok. 60 mln
+#   parametrów, ReLU, *dropout*; uczona 5–6 dni na dwóch kartach GPU.
+# - Od tego wyniku sieci splotowe zdominowały rozpoznawanie obrazów.
+
+# %% [markdown] slideshow={"slide_type": "slide"}
+# ## Przykład: MNIST w Keras
+#
+# Na podstawie przykładu `mnist_cnn.py` z repozytorium Keras: cyfry 28×28 pikseli w skali
+# szarości, 10 klas. Dane wczytaliśmy już funkcją `load_mnist`; są podzielone na zbiór uczący
+# i testowy.
+
+# %%
+# NBVAL_CHECK_OUTPUT
+print(f"zbiór uczący: obrazy {x_train_raw.shape}, etykiety {y_train_raw.shape}")
+print(f"zbiór testowy: obrazy {x_test_raw.shape}, etykiety {y_test_raw.shape}")
+
+# %% [markdown] slideshow={"slide_type": "subslide"}
+# ### Pierwsze cyfry zbioru uczącego
+#
+# Nad każdym obrazem jego etykieta.
+
+# %% mystnb={"image": {"alt": "Pierwsze siedem cyfr zbioru uczącego MNIST z etykietami: 5, 0, 4, 1, 9, 2, 1."}} tags=["remove-input"]
+fig, axes = plt.subplots(1, 7, figsize=(7, 1.5))
+for ax, image, label in zip(axes, x_train_raw, y_train_raw):
+    ax.imshow(image, cmap="gray_r")
+    ax.set(xticks=[], yticks=[], title=str(label))
+plt.show()
+
+# %% [markdown] slideshow={"slide_type": "subslide"}
+# ### Przygotowanie danych
+#
+# Obrazy dostają oś kanału, (28, 28, 1), bo tego oczekuje `Conv2D`, a piksele skalujemy
+# do [0, 1]; etykiety zamieniamy na wektory *one-hot* długości 10. W trybie szybkim uczymy
+# na 12 000 obrazach i testujemy na 2000.
+
+# %%
+def prepare_images(images):
+    """Dodaje oś kanału i skaluje piksele do przedziału [0, 1]."""
+    return (images.astype("float32") / 255)[..., np.newaxis]
+
+
+n_train, n_test = (12000, 2000) if FAST else (60000, 10000)
+x_train, x_test = prepare_images(x_train_raw[:n_train]), prepare_images(x_test_raw[:n_test])
+y_train = keras.utils.to_categorical(y_train_raw[:n_train], 10)
+y_test = keras.utils.to_categorical(y_test_raw[:n_test], 10)
+print(f"uczymy na {len(x_train)} obrazach {x_train.shape[1:]}, testujemy na {len(x_test)}; "
+      f"etykieta {y_train_raw[0]} jako one-hot: {y_train[0].astype(int)}")
+
+# %% [markdown] slideshow={"slide_type": "subslide"}
+# ### Model
+#
+# Te same warstwy co w oryginale: dwa sploty 3×3 z ReLU, *max-pooling* 2×2, *dropout*,
+# warstwa gęsta i *softmax* na 10 klas.
+
+# %%
+keras.utils.set_random_seed(42)  # powtarzalne wagi początkowe i dropout
+model = keras.Sequential([
+    keras.Input(shape=(28, 28, 1)),
+    layers.Conv2D(32, (3, 3), activation="relu"),
+    layers.Conv2D(64, (3, 3), activation="relu"),
+    layers.MaxPooling2D((2, 2)),
+    layers.Dropout(0.25),
+    layers.Flatten(),
+    layers.Dense(128, activation="relu"),
+    layers.Dropout(0.5),
+    layers.Dense(10, activation="softmax"),
+])
+
+# %% [markdown] slideshow={"slide_type": "notes"}
+# *Dropout* podczas uczenia losowo wyłącza część neuronów (tu 25% i 50% wartości), więc sieć
+# nie może polegać na pojedynczych neuronach; to utrudnia przeuczenie. Przy przewidywaniu
+# *dropout* jest wyłączony. Podsumowanie modelu pokazuje kształty map cech i liczby
+# parametrów: prawie wszystkie należą do pierwszej warstwy gęstej.
+
+# %% slideshow={"slide_type": "skip"}
+model.summary()
+
+# %% [markdown] slideshow={"slide_type": "subslide"}
+# ### Jak uczymy i dlaczego inaczej niż w oryginale
+#
+# - Oryginał: Adadelta, 12 epok, dokładność testowa 0,9910, strata 0,0275, 218–366 s na epokę
+#   na procesorze wykładowcy.
+# - W dawnym Keras Adadelta miała domyślnie krok uczenia 1,0; w Keras 3 ma 0,001 i ta sama
+#   sieć uczyłaby się bardzo wolno.
+# - Używamy Adama (krok 0,001) z kosinusowym wygaszaniem kroku do zera: ta sama dokładność
+#   w mniejszej liczbie epok.
+# - Zbiór testowy jest też zbiorem walidacyjnym (jak w oryginale): niczego na nim nie stroimy,
+#   a liczbę epok ustaliliśmy z góry; służy tylko do krzywych uczenia.
+
+# %% [markdown] slideshow={"slide_type": "skip"}
+# Mały *callback* mierzy czas każdej epoki i zapisuje, po ilu sekundach dokładność testowa
+# pierwszy raz osiągnęła 0,991 (wynik oryginału).
+
+# %% slideshow={"slide_type": "skip"}
+class EpochTimer(keras.callbacks.Callback):
+    """Mierzy czas epok i chwilę, gdy dokładność walidacyjna osiąga próg."""
+
+    def __init__(self, target):
+        super().__init__()
+        self.target, self.epoch_seconds, self.seconds_to_target = target, [], None
+
+    def on_train_begin(self, logs=None):
+        self.train_start = time.perf_counter()
+
+    def on_epoch_begin(self, epoch, logs=None):
+        self.epoch_start = time.perf_counter()
+
+    def on_epoch_end(self, epoch, logs=None):
+        now = time.perf_counter()
+        self.epoch_seconds.append(now - self.epoch_start)
+        if self.seconds_to_target is None and logs["val_accuracy"] >= self.target:
+            self.seconds_to_target = now - self.train_start
+
+
+# %% [markdown] slideshow={"slide_type": "subslide"}
+# ### Uczenie
+#
+# Wsad (*batch*) 128 obrazów; krok uczenia maleje kosinusowo od 0,001 do zera przez wszystkie epoki.
+
+# %%
+epochs = 2 if FAST else 6
+decay_steps = epochs * int(np.ceil(len(x_train) / 128))
+schedule = keras.optimizers.schedules.CosineDecay(1e-3, decay_steps=decay_steps)
+model.compile(loss="categorical_crossentropy", optimizer=keras.optimizers.Adam(schedule),
+              metrics=["accuracy"])
+timer = EpochTimer(target=0.991)
+history = model.fit(x_train, y_train, batch_size=128, epochs=epochs, verbose=2,
+                    validation_data=(x_test, y_test), callbacks=[timer])
+
+# %% [markdown] slideshow={"slide_type": "subslide"}
+# ### Wynik na zbiorze testowym
+#
+# Mierzymy dokładność i stratę na zbiorze testowym i zestawiamy je z oryginałem.
+
+# %%
+test_loss, test_accuracy = model.evaluate(x_test, y_test, verbose=0)
+train_seconds = sum(timer.epoch_seconds)
+reached = "nie osiągnięto" if timer.seconds_to_target is None else f"{timer.seconds_to_target:.0f} s"
+print(f"{'':<24}{'oryginał (Adadelta)':>20}{'ten notatnik (Adam)':>22}")
+print(f"{'epoki':<24}{12:>20}{epochs:>22}")
+print(f"{'dokładność testowa':<24}{0.9910:>20.4f}{test_accuracy:>22.4f}")
+print(f"{'strata testowa':<24}{0.0275:>20.4f}{test_loss:>22.4f}")
+print(f"{'sekundy na epokę':<24}{'218–366':>20}{train_seconds / epochs:>22.1f}")
+print(f"Dokładność 0,991 osiągnięta po: {reached} (uczenie trwało {train_seconds:.0f} s).")
+
+# %% slideshow={"slide_type": "skip"} tags=["remove-cell"]
+assert test_accuracy > 0.90 if FAST else test_accuracy >= 0.991, test_accuracy
+
+# %% [markdown] slideshow={"slide_type": "notes"}
+# W trybie pełnym sieć osiąga dokładność oryginału (0,991) w połowie jego epok lub szybciej,
+# a jedna epoka trwa kilka razy krócej niż na procesorze wykładowcy (to zasługa także
+# nowszego sprzętu i bibliotek, nie tylko optymalizatora). W trybie szybkim, na 20% danych
+# i przez 2 epoki, dokładność jest wyraźnie niższa: tyle kosztuje skrót.
+
+# %% [markdown] slideshow={"slide_type": "subslide"}
+# ### Krzywe uczenia
+#
+# Strata i dokładność po każdej epoce na zbiorze uczącym i testowym.
+
+# %% mystnb={"image": {"alt": "Krzywe uczenia sieci CNN na MNIST: po lewej strata, po prawej dokładność, po każdej epoce, osobno dla zbioru uczącego i testowego; strata maleje, a dokładność rośnie z epoki na epokę."}} tags=["remove-input"]
+fig, axes = plt.subplots(1, 2, figsize=(7, 2.6))
+epoch_numbers = np.arange(1, epochs + 1)
+for ax, metric, name in zip(axes, ["loss", "accuracy"], ["strata", "dokładność"]):
+    ax.plot(epoch_numbers, history.history[metric], "o-", label="zbiór uczący")
+    ax.plot(epoch_numbers, history.history[f"val_{metric}"], "s--", label="zbiór testowy")
+    ax.set(xlabel="epoka", title=name, xticks=epoch_numbers)
+axes[1].legend()
+plt.show()
+
+# %% [markdown] slideshow={"slide_type": "notes"}
+# Dokładność na zbiorze uczącym bywa niższa niż na testowym, bo w czasie uczenia działa
+# *dropout*, a wynik epoki to średnia z całej epoki, w której sieć dopiero się poprawiała.
+
+# %% [markdown] slideshow={"slide_type": "subslide"}
+# ### Macierz pomyłek
+#
+# Wiersze to prawdziwe cyfry, kolumny — odpowiedzi sieci; poza przekątną są pomyłki.
+
+# %%
+y_true = y_test.argmax(axis=1)
+y_pred = model.predict(x_test, verbose=0).argmax(axis=1)
+confusion = np.bincount(10 * y_true + y_pred, minlength=100).reshape(10, 10)
+errors = confusion - np.diag(np.diag(confusion))
+worst_true, worst_pred = np.unravel_index(errors.argmax(), errors.shape)
+print(f"Błędy: {errors.sum()} z {len(y_true)} cyfr testowych; najczęstsza pomyłka: "
+      f"{worst_true} rozpoznane jako {worst_pred} ({errors.max()} razy).")
+
+# %% mystnb={"image": {"alt": "Macierz pomyłek 10 na 10 dla cyfr testowych: prawie wszystkie przykłady leżą na przekątnej, poza nią są pojedyncze pomyłki; w każdej komórce wpisana liczba przykładów."}} tags=["remove-input"]
+fig, ax = plt.subplots(figsize=(4.2, 4.2))
+ax.imshow(np.log1p(confusion), cmap="Blues")
+for (r, c), count in np.ndenumerate(confusion):
+    color = "white" if r == c else "black"
+    ax.text(c, r, count, ha="center", va="center", fontsize=7, color=color)
+ax.set(xticks=range(10), yticks=range(10), xlabel="odpowiedź sieci", ylabel="prawdziwa cyfra")
+plt.show()
+
+# %% [markdown] slideshow={"slide_type": "subslide"}
+# ### Gdzie sieć się myli
+#
+# Pierwsze źle rozpoznane cyfry testowe: część z nich trudno odczytać także człowiekowi.
+
+# %% mystnb={"image": {"alt": "Siatka do dwunastu źle rozpoznanych cyfr testowych; nad każdą prawdziwa etykieta i odpowiedź sieci. Wiele z nich jest nietypowo napisanych lub niewyraźnych."}} tags=["remove-input"]
+wrong = np.flatnonzero(y_pred != y_true)[:12]
+fig, axes = plt.subplots(2, 6, figsize=(7, 3))
+for ax in axes.flat:
+    ax.axis("off")
+for ax, idx in zip(axes.flat, wrong):
+    ax.imshow(x_test[idx, :, :, 0], cmap="gray_r")
+    ax.set_title(f"prawda {y_true[idx]}\nsieć {y_pred[idx]}", fontsize=9)
+plt.show()
+
+# %% [markdown] slideshow={"slide_type": "subslide"}
+# ### Filtry pierwszej warstwy
+#
+# 32 jądra 3×3 wyuczone przez pierwszą warstwę splotową (czerwone wagi dodatnie, niebieskie
+# ujemne). Część z nich przechodzi od czerwieni do błękitu w jednym kierunku, jak jądra Sobela.
+
+# %% mystnb={"image": {"alt": "Trzydzieści dwa wyuczone jądra 3 na 3 pierwszej warstwy splotowej w siatce 4 na 8, wagi dodatnie na czerwono, ujemne na niebiesko; część z nich przechodzi od czerwieni do błękitu w jednym kierunku, jak detektory krawędzi."}} tags=["remove-input"]
+filters = model.layers[0].get_weights()[0][:, :, 0, :]  # (3, 3, 32)
+limit = np.abs(filters).max()
+fig, axes = plt.subplots(4, 8, figsize=(6, 3.2))
+for ax, index in zip(axes.flat, range(filters.shape[-1])):
+    ax.imshow(filters[:, :, index], cmap="bwr", vmin=-limit, vmax=limit)
+    ax.set(xticks=[], yticks=[])
+plt.show()
+
+# %% [markdown] slideshow={"slide_type": "notes"}
+# Jądro 3×3 to tylko 9 liczb, więc nie widać w nim tak wyraźnych wzorów jak w jądrach 11×11
+# sieci Krizhevsky'ego; co robią filtry, lepiej widać na mapach cech, które tworzą.
+
+# %% [markdown] slideshow={"slide_type": "subslide"}
+# ### Mapy cech pierwszej warstwy
+#
+# Model pomocniczy o tym samym wejściu zwraca wyjście pierwszej warstwy: 32 mapy cech 26×26
+# dla jednej cyfry testowej.
+
+# %%
+first_layer = keras.Model(model.inputs, model.layers[0].output)
+feature_maps = first_layer.predict(x_test[:1], verbose=0)[0]
+print(f"wejście {x_test[0].shape} → mapy cech {feature_maps.shape}, cyfra {y_true[0]}")
+
+# %% mystnb={"image": {"alt": "Trzydzieści dwie mapy cech pierwszej warstwy dla cyfry testowej 7 w siatce 4 na 8: każda pokazuje tę samą siódemkę, ale podkreśla inne jej fragmenty, np. krawędzie górne, dolne, lewe lub prawe kreski."}} tags=["remove-input"]
+fig, axes = plt.subplots(4, 8, figsize=(7, 3.8))
+for ax, index in zip(axes.flat, range(feature_maps.shape[-1])):
+    ax.imshow(feature_maps[:, :, index], cmap="magma")
+    ax.set(xticks=[], yticks=[])
+plt.show()
+
+# %% [markdown] slideshow={"slide_type": "slide"}
+# ## Ćwiczenia
+#
+# Rozwiązania są w notatniku i na stronie, zwinięte pod każdym zadaniem.
+
+# %% [markdown] slideshow={"slide_type": "fragment"}
+# **Ćwiczenie 1.** Wstaw do naszej sieci warstwę `MaxPooling2D((2, 2))` zaraz po pierwszej
+# warstwie splotowej. O ile zmaleje liczba parametrów i która warstwa na tym zyska?
+# Policz najpierw na kartce, potem sprawdź `count_params()`.
+
+# %% jupyter={"source_hidden": true} cellView="form" slideshow={"slide_type": "skip"} tags=["hide-input"]
+# @title Rozwiązanie
+fresh = [type(layer).from_config(layer.get_config()) for layer in model.layers]
+variant = keras.Sequential([keras.Input(shape=(28, 28, 1)), fresh[0],
+                           layers.MaxPooling2D((2, 2)), *fresh[1:]])
+for name, net in [("oryginał", model), ("z dodatkowym poolingiem", variant)]:
+    dense = next(layer for layer in net.layers if isinstance(layer, layers.Dense))
+    print(f"{name}: {net.count_params()} parametrów, w tym pierwsza Dense: {dense.count_params()}")
+# Zyskuje pierwsza warstwa gęsta: Flatten daje 5·5·64 = 1600 zamiast 12·12·64 = 9216 wartości.
+
+# %% [markdown] slideshow={"slide_type": "fragment"}
+# **Ćwiczenie 2.** Jaki rozmiar ma mapa cech, gdy obraz 28×28 przetwarzamy jądrem 3×3
+# z krokiem (*stride*) 1 lub 2, bez dopełnienia (`padding="valid"`) i z dopełnieniem
+# (`padding="same"`)? Wyprowadź wzór i porównaj z `Conv2D`.
+
+# %% jupyter={"source_hidden": true} cellView="form" slideshow={"slide_type": "skip"} tags=["hide-input"]
+# @title Rozwiązanie
+def output_size(n, k, stride, padding):
+    """Rozmiar wyjścia splotu: bez dopełnienia ⌊(n−k)/s⌋+1, z dopełnieniem ⌈n/s⌉."""
+    return (n - k) // stride + 1 if padding == "valid" else -(-n // stride)
+
+
+for stride in (1, 2):
+    for padding in ("valid", "same"):
+        conv_layer = layers.Conv2D(1, 3, strides=stride, padding=padding)
+        keras_shape = conv_layer.compute_output_shape((1, 28, 28, 1))
+        print(f"stride={stride}, padding={padding!r}: wzór {output_size(28, 3, stride, padding)}, "
+              f"Keras {keras_shape[1]}×{keras_shape[2]}")
+
+# %% [markdown] slideshow={"slide_type": "fragment"}
+# **Ćwiczenie 3.** Przyłóż do tej samej piątki jądro krawędzi ukośnych
+# $\begin{bmatrix} 2 & 1 & 0 \\ 1 & 0 & -1 \\ 0 & -1 & -2 \end{bmatrix}$ i jądro rozmywające
+# (średnia z okna 3×3). Co podkreśla każde z nich?
+
+# %% jupyter={"source_hidden": true} cellView="form" mystnb={"image": {"alt": "Rozwiązanie ćwiczenia 3: piątka po filtrze krawędzi ukośnych, który podkreśla skośne fragmenty kreski, i po filtrze rozmywającym, który daje miękką, rozmytą cyfrę."}} slideshow={"slide_type": "skip"} tags=["hide-input"]
+# @title Rozwiązanie
+diagonal = np.array([[2, 1, 0], [1, 0, -1], [0, -1, -2]])
+blur = np.ones((3, 3)) / 9
+fig, axes = plt.subplots(1, 2, figsize=(4.8, 2.6))
+panels = [(diagonal, "bwr", "krawędzie ukośne"), (blur, "gray_r", "rozmycie")]
+for ax, (kernel_3x3, cmap, title) in zip(axes, panels):
+    ax.imshow(correlate2d(digit, kernel_3x3, mode="valid"), cmap=cmap)
+    ax.set(xticks=[], yticks=[], title=title)
+plt.show()
+# Filtr ukośny świeci tam, gdzie kreska biegnie po skosie; rozmycie wygładza cyfrę.
+
+# %% [markdown] slideshow={"slide_type": "slide"}
+# ## Podsumowanie
+#
+# W tym notatniku:
+# - zamieniliśmy warstwę w pełni połączoną na kopie małej sieci A o wspólnych wagach —
+#   warstwę splotową, w jednym i dwóch wymiarach, i znaleźliśmy nią głos w nagraniu;
+# - policzyliśmy splot jądrem 3×3 ręcznie i sprawdzili, że Keras liczy korelację wzajemną;
+# - zobaczyliśmy, że filtry wykrywają krawędzie, a *max-pooling* zmniejsza mapy cech,
+#   zachowując przybliżone położenie cech;
+# - nauczyliśmy sieć CNN rozpoznawać cyfry MNIST z dokładnością co najmniej 0,991 w kilku
+#   epokach zamiast 12 i obejrzeliśmy jej pomyłki, filtry i mapy cech.
+
+# %% [markdown] slideshow={"slide_type": "skip"}
+# Najważniejsze liczby notatnika, po jednej w wierszu:
+
+# %% slideshow={"slide_type": "skip"}
+seconds_to_target = "not reached" if timer.seconds_to_target is None else f"{timer.seconds_to_target:.1f}"
+print(f"cnn_test_accuracy: {test_accuracy:.4f}")
+print(f"cnn_test_loss: {test_loss:.4f}")
+print(f"cnn_epochs: {epochs}")
+print(f"cnn_train_samples: {len(x_train)}")
+print(f"cnn_train_seconds: {train_seconds:.1f}")
+print(f"cnn_seconds_per_epoch: {train_seconds / epochs:.1f}")
+print(f"cnn_seconds_to_0991: {seconds_to_target}")
+print(f"cnn_params: {model.count_params()}")
+print(f"dense_params_28x28: {dense_params}")
+print(f"conv_params_3x3: {conv_params}")
+print(f"fast_mode: {FAST}")

@@ -1,0 +1,40 @@
+"""Benchmark: fast-mode seconds per notebook, site build seconds, and each notebook
+in full mode with its headline figures (e.g. CNN seconds per epoch and seconds to
+reach 0.991 test accuracy). Reports, asserts nothing; writes no notebook.
+
+Usage: python scripts/bench.py [--no-full]
+"""
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+from run_notebooks import execute, headline
+
+ROOT = Path(__file__).resolve().parent.parent
+SOURCES = sorted((ROOT / "notebooks").glob("[0-9][0-9]_*.py"))
+
+
+def build_site_seconds():
+    start = time.perf_counter()
+    subprocess.run([str(Path(sys.executable).parent / "jupyter-book"), "build", str(ROOT),
+                    "--all", "--quiet"], check=True, capture_output=True)
+    return time.perf_counter() - start
+
+
+def main(full=True):
+    for source in SOURCES:
+        _, seconds = execute(source, fast=True)
+        print(f"{source.stem}: tryb szybki {seconds:.1f} s", flush=True)
+    print(f"site_build_seconds: {build_site_seconds():.1f}", flush=True)
+    if not full:
+        return
+    for source in SOURCES:
+        nb, seconds = execute(source, fast=False)
+        print(f"{source.stem}: tryb pełny {seconds:.1f} s", flush=True)
+        for key, value in headline(nb).items():
+            print(f"  {key}: {value}")
+
+
+if __name__ == "__main__":
+    main(full="--no-full" not in sys.argv[1:])
