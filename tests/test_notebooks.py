@@ -11,7 +11,7 @@ SETUP_LINES = [
     'FAST = os.environ.get("COURSE_FAST") == "1"',
     'DATA_DIR = Path(os.environ.get("COURSE_DATA_DIR", "../data"))',
 ]
-HEADLINE = re.compile(r"^[a-z0-9_]+: \S.*$")
+HEADLINE = re.compile(r"^[A-Za-z0-9_]+: \S.*$")
 
 
 def read_pair(source):
