@@ -44,11 +44,15 @@ def execute(source, fast=False):
     return nb, time.perf_counter() - start
 
 
-def headline(nb):
-    """The `key: value` lines printed by the last code cell."""
+def headline_lines(nb):
+    """The lines the last code cell printed: the notebook's headline `key: value` figures."""
     last = [c for c in nb.cells if c.cell_type == "code"][-1]
     text = "".join(o.get("text", "") for o in last.outputs if o.get("name") == "stdout")
-    return dict(line.split(": ", 1) for line in text.strip().splitlines())
+    return text.strip().splitlines()
+
+
+def headline(nb):
+    return dict(line.split(": ", 1) for line in headline_lines(nb))
 
 
 def main(sources):

@@ -4,6 +4,7 @@ import re
 import jupytext
 import nbformat
 from notebook_stamp import STAMP_KEY, code_hash
+from run_notebooks import headline_lines
 
 from conftest import SOURCES
 
@@ -76,11 +77,9 @@ def test_every_figure_cell_has_alt_text(source):
 
 def test_last_code_cell_prints_headline_figures(source):
     _, ipynb = read_pair(source)
-    last = code_cells(ipynb)[-1]
-    text = "".join(o.get("text", "") for o in last.outputs if o.get("name") == "stdout")
-    lines = text.strip().splitlines()
+    lines = headline_lines(ipynb)
     assert lines and all(HEADLINE.match(line) for line in lines), (
-        f"{source.name}: ostatnia komórka kodu ma drukować linie `klucz: wartość`, a drukuje {text!r}")
+        f"{source.name}: ostatnia komórka kodu ma drukować linie `klucz: wartość`, a drukuje {lines!r}")
 
 
 def test_cells_hidden_on_the_site_are_skipped_by_rise(source):

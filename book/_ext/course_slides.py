@@ -83,14 +83,8 @@ def write_deck(source, target):
     target.write_text(body, encoding="utf-8")
 
 
-def notebook_pages(app):
-    """Map page name -> source path for every notebook page of the book."""
-    pages = {}
-    for docname in app.env.found_docs:
-        source = Path(app.env.doc2path(docname))
-        if source.suffix == ".ipynb":
-            pages[docname] = source
-    return pages
+def is_notebook(app, docname):
+    return docname in app.env.found_docs and app.env.doc2path(docname).endswith(".ipynb")
 
 
 def copy_vendor_assets(app):
@@ -114,14 +108,15 @@ def build_decks(app, exception):
     if exception or app.builder.format != "html":
         return
     copy_vendor_assets(app)
-    for pagename, source in sorted(notebook_pages(app).items()):
+    for pagename in sorted(d for d in app.env.found_docs if is_notebook(app, d)):
+        source = Path(app.env.doc2path(pagename))
         target = Path(app.outdir) / deck_path(pagename)
         logger.info(f"slajdy: {source.name} -> {target.relative_to(app.outdir)}")
         write_deck(source, target)
 
 
 def add_deck_button(app, pagename, templatename, context, doctree):
-    if pagename not in notebook_pages(app):
+    if not is_notebook(app, pagename):
         return
     context.setdefault("header_buttons", []).append({
         "type": "link",
