@@ -1,0 +1,736 @@
+# ---
+# jupyter:
+#   jupytext:
+#     notebook_metadata_filter: kernelspec,jupytext,rise
+#     text_representation:
+#       extension: .py
+#       format_name: percent
+#       format_version: '1.3'
+#       jupytext_version: 1.19.6
+#   kernelspec:
+#     display_name: Python 3 (ipykernel)
+#     language: python
+#     name: python3
+#   rise:
+#     theme: white
+#     transition: none
+#     scroll: true
+#     slideNumber: true
+#     width: 1280
+#     height: 720
+# ---
+
+# %% [markdown] slideshow={"slide_type": "slide"}
+# # 5.3 Autoencoder
+#
+# W tym notatniku pokażemy:
+# - czym jest *autoencoder*: sieć uczona odtwarzania własnego wejścia przez wąskie gardło,
+# - jak *autoencoder* ściska cyfry MNIST i ile przy tym traci,
+# - że liniowy *autoencoder* uczy się tej samej podprzestrzeni co PCA, a nieliniowy
+#   odtwarza cyfry dokładniej,
+# - *autoencoder* odszumiający (*denoising autoencoder*) i dwuwymiarową mapę cyfr,
+# - a poza wykładem: *autoencoder* szerszy niż wejście, któremu nie pozwala „kopiować”
+#   kara za brak rzadkości (*sparsity*).
+
+# %% slideshow={"slide_type": "skip"} tags=["remove-cell"]
+import os
+from pathlib import Path
+
+os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")  # bez komunikatów TF przy imporcie
+FAST = os.environ.get("COURSE_FAST") == "1"  # tryb szybki: mało danych i epok (CI)
+DATA_DIR = Path(os.environ.get("COURSE_DATA_DIR", "../data"))  # kopia z `make data`
+
+# %% [markdown] slideshow={"slide_type": "skip"}
+# Potrzebne biblioteki: NumPy i SciPy do rachunków, scikit-learn do PCA, Keras do sieci
+# neuronowych, Matplotlib do rysunków.
+
+# %% slideshow={"slide_type": "skip"} tags=["remove-stderr"]
+import time
+import zipfile
+import zlib
+
+import keras
+import matplotlib.pyplot as plt
+import numpy as np
+from keras import layers
+from matplotlib.patches import Circle, FancyBboxPatch, Polygon
+from scipy.linalg import subspace_angles
+from sklearn.decomposition import PCA
+
+plt.rcParams["figure.dpi"] = 80
+
+# %% [markdown] slideshow={"slide_type": "slide"}
+# ## Uczenie bez nadzoru
+#
+# - Dotąd każdy przykład miał etykietę: obraz i cyfrę, nagranie i odpowiedź „jest głos”.
+# - W uczeniu bez nadzoru (*unsupervised learning*) mamy same przykłady
+#   $x^{(1)}, x^{(2)}, x^{(3)}, \ldots \in \mathbb{R}^n$, bez żadnych etykiet.
+# - Chcemy mimo to odkryć budowę danych: które kierunki są ważne, które przykłady są do
+#   siebie podobne, jak opisać przykład krócej niż $n$ liczbami.
+
+# %% [markdown] slideshow={"slide_type": "slide"}
+# ## Czym jest *autoencoder*
+#
+# *Autoencoder* (koder-dekoder, *encoder-decoder*) to sieć neuronowa, w której:
+# - warstwa wejściowa i wyjściowa mają po $n$ neuronów,
+# - warstwa środkowa ma $k < n$ neuronów,
+# - uczymy ją na parach $(x^{(i)}, y^{(i)})$ z $y^{(i)} = x^{(i)}$: wyjście ma odtworzyć wejście.
+
+# %% slideshow={"slide_type": "skip"} tags=["remove-cell"]
+def draw_node(ax, x, y, label, color="#dbe9f6", box=False):
+    """Rysuje węzeł (kółko albo prostokąt) z podpisem w punkcie (x, y)."""
+    if box:
+        shape = FancyBboxPatch((x - 0.3, y - 0.22), 0.6, 0.44, boxstyle="round,pad=0.04", fc=color, ec="k")
+    else:
+        shape = Circle((x, y), 0.25, fc=color, ec="k")
+    ax.add_patch(shape)
+    ax.text(x, y, label, ha="center", va="center", fontsize=11)
+
+
+def connect(ax, start, end):
+    """Rysuje szare połączenie między dwoma punktami."""
+    ax.plot([start[0], end[0]], [start[1], end[1]], color="gray", lw=0.8, zorder=0)
+
+
+def new_diagram(width, height, title):
+    """Tworzy pusty rysunek bez osi o podanym rozmiarze w calach."""
+    fig, ax = plt.subplots(figsize=(width, height))
+    ax.set_aspect("equal")
+    ax.axis("off")
+    ax.set_title(title, fontsize=11)
+    return fig, ax
+
+
+def draw_autoencoder_net(n=6, k=3):
+    """Schemat klasycznego autoencodera n-k-n: wejście, warstwa ukryta, wyjście."""
+    fig, ax = new_diagram(6, 3.4, f"Autoencoder {n}–{k}–{n}: wyjście ma odtworzyć wejście")
+    columns = [(0, n, "x"), (3, k, "h"), (6, n, r"\hat{x}")]
+    colors = ["#dbe9f6", "#c9e8c9", "#fde0c5"]
+    positions = [[(x, y) for y in np.linspace((n - size) / 2, (n + size) / 2 - 1, size)] for x, size, _ in columns]
+    for left, right in zip(positions[:-1], positions[1:]):
+        for start in left:
+            for end in right:
+                connect(ax, start, end)
+    for (x, size, name), points, color in zip(columns, positions, colors):
+        for i, (px, py) in enumerate(reversed(points), start=1):
+            draw_node(ax, px, py, f"${name}_{i}$", color=color)
+    for x, text in [(0, f"wejście ($n$ = {n})"), (3, f"kod ($k$ = {k})"), (6, f"wyjście ($n$ = {n})")]:
+        ax.text(x, -0.8, text, ha="center", fontsize=10)
+    ax.set(xlim=(-1, 7), ylim=(-1.1, n - 0.5))
+    plt.show()
+
+
+# %% mystnb={"image": {"alt": "Schemat klasycznego trójwarstwowego autoencodera: sześć neuronów wejściowych x1–x6 po lewej, trzy neurony ukryte h1–h3 pośrodku i sześć neuronów wyjściowych x̂1–x̂6 po prawej; każdy neuron jest połączony z każdym neuronem sąsiedniej warstwy, a warstwa środkowa jest najwęższa."}} tags=["remove-input"]
+draw_autoencoder_net()
+
+# %% [markdown] slideshow={"slide_type": "notes"}
+# To schemat z samouczka UFLDL (Stanford), narysowany od nowa: sieć $h_{W,b}(x)$ z jedną
+# warstwą ukrytą. Etykietą każdego przykładu jest on sam, więc do uczenia nie potrzeba
+# nikogo, kto opisze dane — wystarczą same dane.
+
+# %% [markdown] slideshow={"slide_type": "subslide"}
+# ### *Encoder*, *code*, *decoder*
+#
+# Ogólnie *autoencoder* składa się z dwóch sieci: *encoder* $f$ zamienia wejście na krótki
+# *code* $z = f(x) \in \mathbb{R}^k$, a *decoder* $g$ odtwarza z niego wejście,
+# $\hat{x} = g(z) = g(f(x)) \approx x$.
+
+# %% slideshow={"slide_type": "skip"} tags=["remove-cell"]
+def draw_box(ax, x, y, label, color, width=1.2, height=0.9):
+    """Rysuje zaokrąglony prostokąt z podpisem o środku w (x, y)."""
+    ax.add_patch(FancyBboxPatch((x - width / 2, y - height / 2), width, height,
+                                boxstyle="round,pad=0.05", fc=color, ec="k"))
+    ax.text(x, y, label, ha="center", va="center", fontsize=10)
+
+
+def draw_trapezoid(ax, x, label, color, narrowing):
+    """Rysuje trapez (zwężający się albo rozszerzający) o środku w (x, 0) z podpisem."""
+    left, right = (1.2, 0.5) if narrowing else (0.5, 1.2)
+    corners = [(x - 0.7, -left), (x + 0.7, -right), (x + 0.7, right), (x - 0.7, left)]
+    ax.add_patch(Polygon(corners, closed=True, fc=color, ec="k"))
+    ax.text(x, 0, label, ha="center", va="center", fontsize=10)
+
+
+def arrow(ax, start, end, **style):
+    """Rysuje strzałkę od punktu start do punktu end."""
+    ax.annotate("", xy=end, xytext=start, arrowprops={"arrowstyle": "->", "lw": 1.5, **style})
+
+
+def draw_encoder_decoder():
+    """Schemat ogólny: wejście → encoder → code → decoder → rekonstrukcja."""
+    fig, ax = new_diagram(7, 2.2, "Encoder ściska wejście do kodu, decoder je odtwarza")
+    draw_box(ax, 0, 0, "wejście\n$x \\in \\mathbb{R}^n$", "#dbe9f6", height=2.4)
+    draw_trapezoid(ax, 2, "encoder\n$f$", "#c9e8c9", narrowing=True)
+    draw_box(ax, 4, 0, "code\n$z \\in \\mathbb{R}^k$", "#f6d6e8", width=0.9)
+    draw_trapezoid(ax, 6, "decoder\n$g$", "#fde0c5", narrowing=False)
+    draw_box(ax, 8, 0, "wyjście\n$\\hat{x} = g(f(x))$", "#dbe9f6", width=1.5, height=2.4)
+    for start, end in [(0.65, 1.3), (2.7, 3.5), (4.5, 5.3), (6.7, 7.2)]:
+        arrow(ax, (start, 0), (end, 0))
+    ax.set(xlim=(-0.8, 8.9), ylim=(-1.4, 1.4))
+    plt.show()
+
+
+# %% mystnb={"image": {"alt": "Schemat encoder–code–decoder: prostokąt wejścia x w R^n, zwężający się trapez encodera f, wąski prostokąt kodu z w R^k, rozszerzający się trapez decodera g i prostokąt wyjścia x̂ = g(f(x)); strzałki prowadzą od lewej do prawej."}} tags=["remove-input"]
+draw_encoder_decoder()
+
+# %% [markdown] slideshow={"slide_type": "subslide"}
+# ### Co to daje?
+#
+# - Sieć próbuje nauczyć się funkcji $h(x) \approx x$, czyli tożsamości — zadania pozornie
+#   banalnego.
+# - Ale środek jest węższy niż wejście: by odtworzyć $n$ liczb z $k < n$, sieć musi znaleźć
+#   zwartą, $k$-wymiarową reprezentację danych. To metoda **kompresji** danych.
+
+# %% [markdown] slideshow={"slide_type": "fragment"}
+# - Ograniczenie nałożone na reprezentację ukrytą ujawnia **strukturę danych**: gdyby piksele
+#   były niezależnym szumem, ścisnąć by się ich nie dało; udaje się to, bo cyfry mają
+#   kreski, kształty i regularności.
+# - *Decoder* musi odbudować wejście z samego skompresowanego kodu, więc w kodzie musi
+#   zostać to, co w danych najważniejsze.
+
+# %% [markdown] slideshow={"slide_type": "subslide"}
+# ### Warianty
+#
+# - Warstw może być więcej niż trzy: *encoder* i *decoder* to wtedy osobne sieci wielowarstwowe.
+# - Funkcja straty mierzy, jak daleko $\hat{x}$ jest od $x$, zwykle:
+#   - błąd średniokwadratowy $\frac{1}{n}\sum_j (x_j - \hat{x}_j)^2$,
+#   - binarna entropia krzyżowa $-\frac{1}{n}\sum_j \left[x_j \log \hat{x}_j + (1 - x_j)\log(1 - \hat{x}_j)\right]$
+#     dla danych z przedziału $[0, 1]$, np. jasności pikseli.
+
+# %% [markdown] slideshow={"slide_type": "fragment"}
+# - *Autoencoder* może odkryć strukturę nawet wtedy, gdy $k \ge n$, jeśli nałożymy inne
+#   ograniczenia, np. rzadkość kodu (*sparsity*) albo szum na wejściu — bez nich sieć
+#   mogłaby po prostu przepisać wejście na wyjście.
+# - Kompresja jest zwykle **stratna**: $\hat{x}$ tylko przybliża $x$.
+
+# %% [markdown] slideshow={"slide_type": "slide"}
+# ## Dane: cyfry MNIST bez etykiet
+#
+# Obrazy 28×28 zamieniamy na wektory $x \in [0, 1]^{784}$. Etykiet do uczenia nie użyjemy;
+# przydadzą się tylko do pokolorowania rysunku na końcu.
+
+# %% [markdown] slideshow={"slide_type": "skip"}
+# Dane wczytuje funkcja `load_mnist`: najpierw lokalna kopia z `make data`, a gdy jej nie ma
+# (np. w Colab), zbiór pobierany przez Keras.
+
+# %% slideshow={"slide_type": "skip"}
+def load_mnist():
+    """Zwraca ((x_train, y_train), (x_test, y_test)) z kopii lokalnej albo z Keras."""
+    path = DATA_DIR / "mnist.npz"
+    if path.exists():
+        try:
+            with np.load(path) as data:
+                return (data["x_train"], data["y_train"]), (data["x_test"], data["y_test"])
+        except (OSError, ValueError, KeyError, EOFError, zipfile.BadZipFile, zlib.error) as err:
+            raise RuntimeError(f"Plik {path} jest uszkodzony ({err}). Usuń go i uruchom "
+                               "`make data` w katalogu głównym repozytorium.") from err
+    try:
+        return keras.datasets.mnist.load_data()
+    except Exception as err:  # brak sieci: Keras zgłasza różne wyjątki
+        raise FileNotFoundError(f"Brak danych MNIST: nie ma pliku {path}, a pobranie przez Keras "
+                                "się nie udało. Uruchom `make data` w katalogu głównym repozytorium "
+                                "albo otwórz notatnik w Colab.") from err
+
+
+(x_train_raw, y_train_raw), (x_test_raw, y_test_raw) = load_mnist()
+
+# %% slideshow={"slide_type": "skip"} tags=["remove-cell"]
+assert x_train_raw.shape == (60000, 28, 28) and x_test_raw.shape == (10000, 28, 28)
+assert list(y_train_raw[:7]) == [5, 0, 4, 1, 9, 2, 1]
+
+# %% [markdown] slideshow={"slide_type": "skip"}
+# Piksele skalujemy do [0, 1] i spłaszczamy obrazy do 784 liczb. W trybie szybkim uczymy na
+# 5000 obrazach i testujemy na 1000.
+
+# %%
+def flatten_images(images):
+    """Spłaszcza obrazy 28×28 do wektorów 784 i skaluje piksele do [0, 1]."""
+    return images.reshape(len(images), -1).astype("float32") / 255
+
+
+n_train, n_test = (5000, 1000) if FAST else (60000, 10000)
+x_train, x_test = flatten_images(x_train_raw[:n_train]), flatten_images(x_test_raw[:n_test])
+y_test = y_test_raw[:n_test]
+N_PIXELS = x_train.shape[1]
+print(f"uczymy na {len(x_train)} wektorach długości {N_PIXELS}, testujemy na {len(x_test)}")
+
+# %% [markdown] slideshow={"slide_type": "skip"}
+# Funkcje pomocnicze: budowa *autoencodera* o zadanych warstwach (zwraca całą sieć i sam
+# *encoder*), uczenie z krótkim raportem oraz błąd średniokwadratowy na zbiorze testowym.
+
+# %% slideshow={"slide_type": "skip"}
+def make_autoencoder(k, hidden=(), activation="relu", code_activation=None, output="sigmoid",
+                     use_bias=True, code_regularizer=None):
+    """Buduje autoencoder 784 → hidden → k → odwrócone hidden → 784; zwraca (sieć, encoder)."""
+    inputs = keras.Input(shape=(N_PIXELS,))
+    h = inputs
+    for size in hidden:
+        h = layers.Dense(size, activation=activation, use_bias=use_bias)(h)
+    code = layers.Dense(k, activation=code_activation, use_bias=use_bias,
+                        activity_regularizer=code_regularizer, name="code")(h)
+    h = code
+    for size in reversed(hidden):
+        h = layers.Dense(size, activation=activation, use_bias=use_bias)(h)
+    outputs = layers.Dense(N_PIXELS, activation=output, use_bias=use_bias, name="decoder_out")(h)
+    return keras.Model(inputs, outputs), keras.Model(inputs, code)
+
+
+def train(model, x_in, x_out, epochs, loss="mse", learning_rate=1e-3, name="autoencoder"):
+    """Uczy sieć Adamem (wsad 256) i drukuje jedną linię: epoki, strata, czas."""
+    model.compile(optimizer=keras.optimizers.Adam(learning_rate), loss=loss)
+    start = time.perf_counter()
+    history = model.fit(x_in, x_out, batch_size=256, epochs=epochs, verbose=0)
+    seconds = time.perf_counter() - start
+    print(f"{name}: {epochs} epok, strata końcowa {history.history['loss'][-1]:.4f}, {seconds:.1f} s")
+    return seconds
+
+
+def mse(a, b):
+    """Błąd średniokwadratowy na piksel."""
+    return float(np.mean((a - b) ** 2))
+
+
+# %% [markdown] slideshow={"slide_type": "slide"}
+# ## Pierwszy *autoencoder*: 784 → 32 → 784
+#
+# Jedna warstwa ukryta z 32 neuronami (ReLU) i wyjście z sigmoidą, dające liczby z $[0, 1]$,
+# jak piksele. Każdy obraz opisujemy więc 32 liczbami zamiast 784.
+
+# %%
+k_basic = 32
+compression_ratio = N_PIXELS / k_basic
+print(f"stopień kompresji: {N_PIXELS} / {k_basic} = {compression_ratio:.1f} razy mniej liczb")
+
+# %% [markdown] slideshow={"slide_type": "subslide"}
+# ### Błąd średniokwadratowy czy entropia krzyżowa?
+#
+# Uczymy dwie takie same sieci: jedną z błędem średniokwadratowym (MSE), drugą z binarną
+# entropią krzyżową (BCE). Obie oceniamy tą samą miarą: MSE na zbiorze testowym.
+
+# %%
+basic_epochs = 6 if FAST else 8
+basic_results = {}
+for loss in ("mse", "binary_crossentropy"):
+    keras.utils.set_random_seed(42)
+    net, _ = make_autoencoder(k_basic)
+    train(net, x_train, x_train, basic_epochs, loss=loss, name=f"784-32-784, strata {loss}")
+    reconstruction = net.predict(x_test, verbose=0)
+    basic_results[loss] = (mse(reconstruction, x_test), reconstruction)
+
+print(f"\n{'funkcja straty':<22}{'MSE testowe':>12}")
+for loss, (test_mse, _) in basic_results.items():
+    print(f"{loss:<22}{test_mse:>12.4f}")
+basic_mse_mse, basic_mse_bce = basic_results["mse"][0], basic_results["binary_crossentropy"][0]
+
+# %% slideshow={"slide_type": "skip"} tags=["remove-cell"]
+assert max(basic_mse_mse, basic_mse_bce) < (0.07 if FAST else 0.02), (basic_mse_mse, basic_mse_bce)
+
+
+# %% slideshow={"slide_type": "skip"} tags=["remove-cell"]
+def show_rows(rows, titles, n=8, height=0.85):
+    """Rysuje wiersze obrazów 28×28 (po n w wierszu) z podpisami wierszy po lewej."""
+    fig, axes = plt.subplots(len(rows), n, figsize=(0.8 * n, height * len(rows)))
+    for r, (images, title) in enumerate(zip(rows, titles)):
+        for c in range(n):
+            ax = axes[r, c]
+            ax.imshow(images[c].reshape(28, 28), cmap="gray_r", vmin=0, vmax=1)
+            ax.set(xticks=[], yticks=[])
+        axes[r, 0].set_ylabel(title, rotation=0, ha="right", va="center", fontsize=9)
+    fig.subplots_adjust(wspace=0.05, hspace=0.05, left=0.2)
+    plt.show()
+
+
+# %% [markdown] slideshow={"slide_type": "subslide"}
+# ### Oryginały i rekonstrukcje
+#
+# Pierwsze cyfry testowe — sieć nigdy ich nie widziała — i ich odtworzenia z 32 liczb.
+
+# %% mystnb={"image": {"alt": "Trzy wiersze po osiem cyfr testowych: u góry oryginały, niżej rekonstrukcje autoencodera 784–32–784 uczonego z MSE i z entropią krzyżową; rekonstrukcje są rozpoznawalne, ale nieco rozmyte."}} tags=["remove-input"]
+show_rows([x_test, basic_results["mse"][1], basic_results["binary_crossentropy"][1]],
+          ["oryginał", "AE, MSE", "AE, BCE"])
+
+# %% [markdown] slideshow={"slide_type": "notes"}
+# Kompresja jest stratna: cienkie szczegóły kresek się rozmywają, ale cyfry pozostają
+# czytelne. Obie funkcje straty dają podobny wynik; entropia krzyżowa mocniej karze pewne
+# pomyłki przy pikselach bliskich 0 lub 1, więc zwykle daje nieco ostrzejsze kontury,
+# a jej gradient przy sigmoidzie nie zanika, gdy wyjście jest nasycone.
+
+# %% [markdown] slideshow={"slide_type": "slide"}
+# ## *Autoencoder* a PCA
+#
+# - Obie metody zmniejszają wymiar danych: opisują przykład $k$ liczbami zamiast $n$.
+# - PCA rzutuje dane na $k$ kierunków największej wariancji (składowe główne) — to
+#   najlepsze **liniowe** przybliżenie w sensie błędu średniokwadratowego.
+# - *Autoencoder* liniowy (bez funkcji aktywacji) z jedną warstwą ukrytą nie może więc być
+#   lepszy od PCA; nieliniowy może.
+
+# %% [markdown] slideshow={"slide_type": "subslide"}
+# ### Trzy metody, trzy rozmiary kodu
+#
+# Dla $k \in \{2, 8, 32\}$ porównujemy błąd rekonstrukcji na zbiorze testowym:
+# - PCA (`sklearn.decomposition.PCA`),
+# - *autoencoder* liniowy 784 → $k$ → 784 na danych wycentrowanych (odejmujemy średni obraz,
+#   jak robi to PCA),
+# - *autoencoder* nieliniowy 784 → 256 → $k$ → 256 → 784 z ReLU i sigmoidą na wyjściu.
+
+# %%
+code_sizes = (2, 8, 32)
+linear_epochs, deep_epochs = (6, 6) if FAST else (10, 12)
+train_mean = x_train.mean(axis=0)
+xc_train, xc_test = x_train - train_mean, x_test - train_mean
+pca_mse, linear_mse, deep_mse, pcas, linear_nets, deep_encoders = {}, {}, {}, {}, {}, {}
+for k in code_sizes:
+    pcas[k] = PCA(n_components=k, random_state=0).fit(x_train)
+    pca_mse[k] = mse(pcas[k].inverse_transform(pcas[k].transform(x_test)), x_test)
+
+    keras.utils.set_random_seed(42)
+    linear_nets[k], _ = make_autoencoder(k, code_activation=None, output=None, use_bias=False)
+    train(linear_nets[k], xc_train, xc_train, linear_epochs, learning_rate=3e-3, name=f"liniowy, k={k}")
+    linear_mse[k] = mse(linear_nets[k].predict(xc_test, verbose=0), xc_test)
+
+    keras.utils.set_random_seed(42)
+    deep_net, deep_encoders[k] = make_autoencoder(k, hidden=(256,))
+    train(deep_net, x_train, x_train, deep_epochs, name=f"nieliniowy, k={k}")
+    deep_mse[k] = mse(deep_net.predict(x_test, verbose=0), x_test)
+
+# %% [markdown] slideshow={"slide_type": "subslide"}
+# ### Wyniki: MSE na zbiorze testowym
+
+# %%
+print(f"{'k':>3}{'784/k':>8}{'PCA':>10}{'AE liniowy':>12}{'AE nieliniowy':>15}")
+for k in code_sizes:
+    print(f"{k:>3}{N_PIXELS / k:>8.1f}{pca_mse[k]:>10.4f}{linear_mse[k]:>12.4f}{deep_mse[k]:>15.4f}")
+
+# %% slideshow={"slide_type": "skip"} tags=["remove-cell"]
+assert all(np.isfinite(v) for d in (pca_mse, linear_mse, deep_mse) for v in d.values())
+assert pca_mse[2] > pca_mse[8] > pca_mse[32]
+if FAST:
+    assert deep_mse[32] < 0.07 and linear_mse[32] < 0.07, (deep_mse, linear_mse)
+else:
+    assert deep_mse[32] < pca_mse[32], (deep_mse[32], pca_mse[32])
+    assert linear_mse[8] < 1.05 * pca_mse[8], (linear_mse[8], pca_mse[8])
+
+# %% mystnb={"image": {"alt": "Wykres błędu rekonstrukcji na zbiorze testowym w zależności od rozmiaru kodu k równego 2, 8 i 32 (oś pozioma logarytmiczna) dla PCA, autoencodera liniowego i nieliniowego; błąd maleje z k, krzywa autoencodera liniowego leży na krzywej PCA, a nieliniowy ma najmniejszy błąd."}} tags=["remove-input"]
+fig, ax = plt.subplots(figsize=(5, 3))
+for values, style, label in [(pca_mse, "o-", "PCA"), (linear_mse, "s--", "AE liniowy"),
+                             (deep_mse, "^-", "AE nieliniowy")]:
+    ax.plot(code_sizes, [values[k] for k in code_sizes], style, label=label)
+ax.set(xscale="log", xticks=code_sizes, xticklabels=code_sizes, xlabel="rozmiar kodu $k$",
+       ylabel="MSE testowe", title="Błąd rekonstrukcji a rozmiar kodu")
+ax.legend()
+plt.show()
+
+# %% [markdown] slideshow={"slide_type": "notes"}
+# *Autoencoder* liniowy osiąga praktycznie ten sam błąd co PCA — lepiej się nie da, bo PCA
+# jest optymalne wśród metod liniowych. Nieliniowy *autoencoder* z dodatkową warstwą
+# ukrytą schodzi niżej, bo kreski cyfr układają się w zbiorze, który nie jest płaską
+# podprzestrzenią. Za to płacimy dłuższym uczeniem i brakiem gwarancji optimum.
+
+# %% [markdown] slideshow={"slide_type": "subslide"}
+# ### Liniowy *autoencoder* uczy się podprzestrzeni PCA
+#
+# - Liniowy *autoencoder* z jedną warstwą ukrytą odtwarza $\hat{x} = W_{\text{dec}} W_{\text{enc}} x$,
+#   a najlepsze takie przybliżenie rzutuje na podprzestrzeń rozpiętą przez $k$ pierwszych
+#   składowych głównych.
+# - Same wagi nie muszą być składowymi głównymi (każda odwracalna zmiana bazy kodu daje tę
+#   samą sieć), ale **rozpinają tę samą podprzestrzeń**; składowe główne odzyskamy z wag
+#   rozkładem SVD.
+
+# %% [markdown] slideshow={"slide_type": "fragment"}
+# Sprawdzamy to dla $k = 8$: ortonormalizujemy wiersze macierzy wag *decodera* ($k \times 784$)
+# i liczymy kosinusy kątów głównych między tą podprzestrzenią a podprzestrzenią PCA
+# (1 oznacza kierunek wspólny, 0 — prostopadły).
+
+# %%
+k_angle = 8
+decoder_weights = linear_nets[k_angle].get_layer("decoder_out").get_weights()[0]  # (k, 784)
+basis, _ = np.linalg.qr(decoder_weights.T)  # ortonormalna baza (784, k)
+cosines = np.cos(subspace_angles(basis, pcas[k_angle].components_.T))
+linear_ae_subspace_cosine = float(cosines.mean())
+print("kosinusy kątów głównych:", np.round(np.sort(cosines)[::-1], 3))
+print(f"średni kosinus: {linear_ae_subspace_cosine:.4f}, najmniejszy: {cosines.min():.4f}")
+
+# %% [markdown] slideshow={"slide_type": "fragment"}
+# Składowe główne z wag: rzutujemy wycentrowane dane uczące na bazę z wag i robimy SVD
+# rzutów; prawe wektory osobliwe obracają bazę na kierunki malejącej wariancji.
+
+# %%
+_, _, vt = np.linalg.svd(xc_train @ basis, full_matrices=False)
+recovered = (basis @ vt.T).T  # (k, 784): kierunki odzyskane z wag autoencodera
+component_cosines = np.abs(np.sum(recovered * pcas[k_angle].components_, axis=1))
+print("|cos| między odzyskaną a prawdziwą składową:", np.round(component_cosines, 3))
+
+# %% slideshow={"slide_type": "skip"} tags=["remove-cell"]
+assert linear_ae_subspace_cosine >= (0.5 if FAST else 0.95), linear_ae_subspace_cosine
+
+# %% mystnb={"image": {"alt": "Dwa wiersze po osiem obrazów 28 na 28: u góry pierwsze osiem składowych głównych PCA cyfr MNIST, u dołu kierunki odzyskane rozkładem SVD z wag liniowego autoencodera; wzory w obu wierszach są niemal takie same, czasem z odwróconym znakiem."}} tags=["remove-input"]
+signs = np.sign(np.sum(recovered * pcas[k_angle].components_, axis=1))[:, None]
+fig, axes = plt.subplots(2, k_angle, figsize=(0.8 * k_angle, 2.1))
+for row, (vectors, title) in enumerate([(pcas[k_angle].components_, "PCA"), (signs * recovered, "z wag AE")]):
+    for c in range(k_angle):
+        limit = np.abs(vectors[c]).max()
+        axes[row, c].imshow(vectors[c].reshape(28, 28), cmap="bwr", vmin=-limit, vmax=limit)
+        axes[row, c].set(xticks=[], yticks=[])
+    axes[row, 0].set_ylabel(title, rotation=0, ha="right", va="center", fontsize=9)
+fig.subplots_adjust(wspace=0.05, hspace=0.05, left=0.15)
+plt.show()
+
+# %% [markdown] slideshow={"slide_type": "notes"}
+# Po krótkim uczeniu (tryb szybki) ostatnie kierunki zgadzają się gorzej niż pierwsze:
+# sąsiednie składowe główne mają podobne wariancje, więc gradient słabo je rozróżnia
+# i uczenie zbiega tam wolno. Po kilku epokach na pełnym zbiorze wszystkie kosinusy są
+# bliskie 1: podprzestrzeń jest wyuczona prawie dokładnie. Na rysunku odwróciliśmy
+# znaki odzyskanych kierunków tak, by pasowały do PCA — znak składowej głównej jest umowny.
+
+# %% [markdown] slideshow={"slide_type": "slide"}
+# ## *Denoising autoencoder*
+#
+# *Autoencoder* odszumiający dostaje na wejściu **zaszumiony** przykład $\tilde{x}$, a ma
+# odtworzyć **czysty** $x$. Sieć uczy się usuwać szum: nie może przepisać wejścia, musi
+# wiedzieć, jak wyglądają prawdziwe dane.
+
+# %% slideshow={"slide_type": "skip"} tags=["remove-cell"]
+def draw_denoising():
+    """Schemat autoencodera odszumiającego: x → szum → x̃ → encoder → code → decoder → x̂ ≈ x."""
+    fig, ax = new_diagram(7.5, 2.8, "Denoising autoencoder: wejście zaszumione, cel czysty")
+    draw_box(ax, 0, 0, "czysty\n$x$", "#dbe9f6", width=1.0, height=1.6)
+    draw_box(ax, 1.8, 0, "+ szum", "#eeeeee", width=1.0, height=0.7)
+    draw_box(ax, 3.7, 0, "zaszumiony\n$\\tilde{x}$", "#dbe9f6", width=1.6, height=1.6)
+    draw_trapezoid(ax, 5.6, "encoder", "#c9e8c9", narrowing=True)
+    draw_box(ax, 7.1, 0, "code", "#f6d6e8", width=0.7)
+    draw_trapezoid(ax, 8.6, "decoder", "#fde0c5", narrowing=False)
+    draw_box(ax, 10.3, 0, "$\\hat{x}$", "#dbe9f6", width=0.9, height=1.6)
+    for start, end in [(0.55, 1.25), (2.35, 2.85), (4.55, 4.85), (6.35, 6.7), (7.5, 7.85), (9.35, 9.8)]:
+        arrow(ax, (start, 0), (end, 0))
+    ax.plot([0, 0, 10.3, 10.3], [0.9, 1.5, 1.5, 0.9], color="tab:red", ls="--", lw=1.2)
+    for x in (0, 10.3):
+        arrow(ax, (x, 1.2), (x, 0.88), color="tab:red")
+    ax.text(5.15, 1.62, "strata: porównujemy $\\hat{x}$ z czystym $x$", ha="center", color="tab:red")
+    ax.set(xlim=(-0.6, 10.9), ylim=(-1.3, 2.0))
+    plt.show()
+
+
+# %% mystnb={"image": {"alt": "Schemat autoencodera odszumiającego: czysty przykład x, do którego dodajemy szum, daje zaszumiony x̃; ten przechodzi przez encoder, kod i decoder do wyjścia x̂. Czerwona przerywana strzałka nad schematem łączy wyjście x̂ z czystym x: to je porównuje funkcja straty."}} tags=["remove-input"]
+draw_denoising()
+
+# %% [markdown] slideshow={"slide_type": "subslide"}
+# ### Odszumianie cyfr
+#
+# Do każdego piksela dodajemy szum gaussowski o odchyleniu $\sigma = 0{,}5$ i przycinamy
+# wynik do $[0, 1]$. Sieć 784 → 256 → 64 → 256 → 784 uczy się odtwarzać czyste cyfry.
+# Jakość mierzymy szczytowym stosunkiem sygnału do szumu (PSNR):
+# $\text{PSNR} = 10 \log_{10} \frac{1}{\text{MSE}}$ dB dla pikseli z $[0, 1]$ — im więcej, tym lepiej.
+
+# %%
+NOISE_SIGMA = 0.5
+
+
+def add_noise(images, sigma, seed):
+    """Dodaje szum gaussowski o odchyleniu sigma i przycina piksele do [0, 1]."""
+    noise = np.random.default_rng(seed).normal(scale=sigma, size=images.shape)
+    return np.clip(images + noise, 0, 1).astype("float32")
+
+
+def psnr(images, reference):
+    """Średni po obrazach PSNR w dB dla pikseli z [0, 1]."""
+    per_image = np.mean((images - reference) ** 2, axis=1)
+    return float(np.mean(10 * np.log10(1 / per_image)))
+
+
+x_train_noisy = add_noise(x_train, NOISE_SIGMA, seed=1)
+x_test_noisy = add_noise(x_test, NOISE_SIGMA, seed=2)
+keras.utils.set_random_seed(42)
+denoiser, _ = make_autoencoder(64, hidden=(256,))
+train(denoiser, x_train_noisy, x_train, 6 if FAST else 12, name="odszumiający 784-256-64-256-784")
+x_test_denoised = denoiser.predict(x_test_noisy, verbose=0)
+noisy_psnr, denoised_psnr = psnr(x_test_noisy, x_test), psnr(x_test_denoised, x_test)
+print(f"PSNR zaszumionych: {noisy_psnr:.1f} dB, odszumionych: {denoised_psnr:.1f} dB "
+      f"(zysk {denoised_psnr - noisy_psnr:.1f} dB)")
+
+# %% slideshow={"slide_type": "skip"} tags=["remove-cell"]
+assert denoised_psnr > noisy_psnr + (3 if FAST else 6), (noisy_psnr, denoised_psnr)
+
+# %% mystnb={"image": {"alt": "Trzy wiersze po osiem cyfr testowych: u góry cyfry z silnym szumem gaussowskim, pośrodku wyjście autoencodera odszumiającego, u dołu czyste oryginały; odszumione cyfry są czyste i bardzo podobne do oryginałów."}} tags=["remove-input"]
+show_rows([x_test_noisy, x_test_denoised, x_test], ["zaszumione", "odszumione", "czyste"])
+
+# %% [markdown] slideshow={"slide_type": "notes"}
+# Szum o odchyleniu 0,5 zagłusza cyfrę niemal całkowicie — PSNR zaszumionych obrazów to
+# niespełna 10 dB. Sieć nie widzi czystego obrazu, ale zna „typowe cyfry” ze zbioru
+# uczącego i odtwarza najbardziej prawdopodobną cyfrę pasującą do zaszumionych pikseli.
+
+# %% [markdown] slideshow={"slide_type": "slide"}
+# ## Kod dwuwymiarowy: mapa cyfr
+#
+# Dla $k = 2$ kod każdej cyfry to punkt na płaszczyźnie. Rysujemy kody cyfr testowych
+# z nieliniowego *autoencodera* i dwie pierwsze składowe PCA; kolor to etykieta, której
+# żadna z metod nie widziała.
+
+# %%
+codes_ae = deep_encoders[2].predict(x_test, verbose=0)
+codes_pca = pcas[2].transform(x_test)
+print(f"kody {codes_ae.shape}: AE {deep_mse[2]:.4f} MSE, PCA {pca_mse[2]:.4f} MSE")
+
+# %% mystnb={"image": {"alt": "Dwa wykresy punktowe cyfr testowych, kolor oznacza cyfrę od 0 do 9: po lewej dwuwymiarowy kod nieliniowego autoencodera, po prawej dwie pierwsze składowe PCA; w kodzie autoencodera cyfry tworzą wyraźniejsze, mniej nakładające się skupiska niż w PCA."}} tags=["remove-input"]
+fig, axes = plt.subplots(1, 2, figsize=(8, 3.6))
+for ax, codes, title in [(axes[0], codes_ae, "autoencoder, k = 2"), (axes[1], codes_pca, "PCA, 2 składowe")]:
+    points = ax.scatter(codes[:, 0], codes[:, 1], c=y_test, cmap="tab10", s=3, vmin=-0.5, vmax=9.5)
+    ax.set(xticks=[], yticks=[], title=title)
+fig.colorbar(points, ax=axes, ticks=range(10), label="cyfra")
+plt.show()
+
+# %% [markdown] slideshow={"slide_type": "notes"}
+# Obie mapy powstały bez etykiet. PCA rzutuje liniowo, więc większość cyfr nakłada się
+# na siebie w środku; nieliniowy *encoder* może „rozgiąć” dane i rozsuwa wiele cyfr do osobnych
+# skupisk. Dlatego *autoencodery* służą też do wizualizacji danych.
+
+# %% [markdown] slideshow={"slide_type": "slide"}
+# ## Do czego służą *autoencodery*
+#
+# - **Kompresja** nie jest ich mocną stroną: kompresja jest stratna, działa tylko dla danych
+#   podobnych do uczących, a wyspecjalizowane algorytmy (JPEG, PNG, kodeki dźwięku) zwykle
+#   kompresują lepiej.
+# - **Odszumianie** danych (*denoising autoencoder*).
+# - **Redukcja wymiaru**: kod jako zwarte cechy dla innych metod, wizualizacja danych.
+# - **Autoenkodery wariacyjne** (*variational autoencoder*, VAE): *decoder* staje się modelem
+#   generatywnym — z losowego kodu tworzy nowe przykłady. Przystępne wprowadzenie:
+#   http://kvfrans.com/variational-autoencoders-explained/
+
+# %% [markdown] slideshow={"slide_type": "slide"}
+# ## Poza wykładem: kod szerszy niż wejście
+#
+# - Gdy $k \ge n$, nic nie zmusza sieci do kompresji: mogłaby nauczyć się tożsamości.
+# - Dodajemy karę $\lambda \sum_j |z_j|$ za aktywność neuronów kodu (*sparsity*, kara L1):
+#   dla każdego obrazu tylko nieliczne neurony mogą być aktywne, więc każdy musi nauczyć się
+#   użytecznej cechy.
+# - Porównujemy *autoencoder* 784 → 1024 → 784 bez kary i z karą; mierzymy MSE oraz to, jaka
+#   część neuronów kodu jest aktywna (> 0,01) dla przeciętnego obrazu testowego.
+
+# %%
+k_over, l1_strength = 1024, 3e-5
+over_epochs = 4 if FAST else 6
+overcomplete = {}
+for name, regularizer in [("bez kary", None), ("kara L1", keras.regularizers.L1(l1_strength))]:
+    keras.utils.set_random_seed(42)
+    net, encoder = make_autoencoder(k_over, code_activation="relu", code_regularizer=regularizer)
+    train(net, x_train, x_train, over_epochs, name=f"784-{k_over}-784, {name}")
+    codes = encoder.predict(x_test, verbose=0)
+    overcomplete[name] = (mse(net.predict(x_test, verbose=0), x_test), float(np.mean(codes > 0.01)), net)
+
+print(f"\n{'wariant':<10}{'MSE testowe':>13}{'aktywne neurony kodu':>22}")
+for name, (test_mse, active, _) in overcomplete.items():
+    print(f"{name:<10}{test_mse:>13.4f}{active:>21.1%}")
+sparse_mse, sparse_active = overcomplete["kara L1"][:2]
+plain_active = overcomplete["bez kary"][1]
+
+# %% slideshow={"slide_type": "skip"} tags=["remove-cell"]
+assert sparse_active < plain_active, (sparse_active, plain_active)
+
+# %% [markdown] slideshow={"slide_type": "subslide"}
+# ### Cechy wyuczone z karą L1
+#
+# Wagi *decodera* dla 16 najczęściej aktywnych neuronów kodu: to, co dany neuron „dorysowuje”
+# do obrazu, gdy jest aktywny.
+
+# %% mystnb={"image": {"alt": "Szesnaście obrazów 28 na 28 w siatce 2 na 8: wagi decodera najczęściej aktywnych neuronów kodu rzadkiego autoencodera; część przypomina całe cyfry, np. zero lub jedynkę, część to drobne wzory kresek; na czerwono wagi dodatnie, na niebiesko ujemne."}} tags=["remove-input"]
+sparse_net = overcomplete["kara L1"][2]
+sparse_codes = keras.Model(sparse_net.inputs, sparse_net.get_layer("code").output).predict(x_test, verbose=0)
+most_used = np.argsort((sparse_codes > 0.01).mean(axis=0))[::-1][:16]
+features = sparse_net.get_layer("decoder_out").get_weights()[0][most_used]
+fig, axes = plt.subplots(2, 8, figsize=(6.4, 1.8))
+for ax, feature in zip(axes.flat, features):
+    limit = np.abs(feature).max()
+    ax.imshow(feature.reshape(28, 28), cmap="bwr", vmin=-limit, vmax=limit)
+    ax.set(xticks=[], yticks=[])
+fig.subplots_adjust(wspace=0.05, hspace=0.05)
+plt.show()
+
+# %% [markdown] slideshow={"slide_type": "notes"}
+# Bez kary sieć ma więcej neuronów niż pikseli i nic nie ogranicza jej kodu: dla typowego
+# obrazu aktywna jest prawie cała warstwa. Z karą L1 błąd rekonstrukcji nie rośnie (tu jest
+# nawet mniejszy, bo kara działa też jak regularyzacja), a na obraz przypada tylko
+# niewielka część neuronów: kod jest rzadki. Część neuronów odpowiada całym kształtom
+# (np. zeru czy jedynce), inne drobniejszym wzorom kresek. Drugi sposób na
+# szeroki kod to szum na wejściu, jak w *autoencoderze* odszumiającym.
+
+# %% [markdown] slideshow={"slide_type": "slide"}
+# ## Ćwiczenia
+#
+# Rozwiązania są w notatniku i na stronie, zwinięte pod każdym zadaniem.
+
+# %% [markdown] slideshow={"slide_type": "fragment"}
+# **Ćwiczenie 1.** *Autoencoder* ma warstwy 784 → 128 → 16 → 128 → 784 (wszystkie gęste,
+# z wyrazami wolnymi). Jaki jest stopień kompresji i ile ma parametrów? Policz na kartce,
+# potem sprawdź `count_params()`.
+
+# %% jupyter={"source_hidden": true} cellView="form" slideshow={"slide_type": "skip"} tags=["hide-input"]
+# @title Rozwiązanie
+sizes = [784, 128, 16, 128, 784]
+by_formula = sum(a * b + b for a, b in zip(sizes[:-1], sizes[1:]))  # wagi + wyrazy wolne
+exercise_net, _ = make_autoencoder(16, hidden=(128,))
+print(f"stopień kompresji: 784 / 16 = {784 / 16:.0f}")
+print(f"parametry: wzór {by_formula}, Keras {exercise_net.count_params()}")
+
+# %% [markdown] slideshow={"slide_type": "fragment"}
+# **Ćwiczenie 2.** Ile decybeli PSNR odpowiada błędowi średniokwadratowemu 0,01, a jaki błąd
+# średniokwadratowy daje PSNR 20 dB? O ile dB rośnie PSNR, gdy MSE maleje dziesięciokrotnie?
+
+# %% jupyter={"source_hidden": true} cellView="form" slideshow={"slide_type": "skip"} tags=["hide-input"]
+# @title Rozwiązanie
+print(f"MSE 0.01 → PSNR = 10·log10(1/0.01) = {10 * np.log10(1 / 0.01):.0f} dB")
+print(f"PSNR 20 dB → MSE = 10^(-20/10) = {10 ** (-20 / 10):.2f}")
+print("MSE 10 razy mniejsze → PSNR większy o 10·log10(10) = 10 dB")
+
+# %% [markdown] slideshow={"slide_type": "fragment"}
+# **Ćwiczenie 3.** Wytrenowany *autoencoder* odszumiający widział szum $\sigma = 0{,}5$.
+# Jak radzi sobie ze słabszym ($\sigma = 0{,}2$) i silniejszym ($\sigma = 0{,}8$) szumem?
+# Sprawdź PSNR na 200 cyfrach testowych i obejrzyj kilka z nich.
+
+# %% jupyter={"source_hidden": true} cellView="form" mystnb={"image": {"alt": "Rozwiązanie ćwiczenia 3: cyfry testowe z szumem o odchyleniu 0,2 i 0,8 oraz ich odszumione wersje; przy słabym szumie wynik jest czysty, przy silnym część cyfr jest odtworzona błędnie lub rozmyta."}} slideshow={"slide_type": "skip"} tags=["hide-input"]
+# @title Rozwiązanie
+rows, titles = [], []
+for sigma in (0.2, 0.8):
+    noisy = add_noise(x_test[:200], sigma, seed=3)
+    cleaned = denoiser.predict(noisy, verbose=0)
+    print(f"σ = {sigma}: PSNR zaszumionych {psnr(noisy, x_test[:200]):.1f} dB, "
+          f"odszumionych {psnr(cleaned, x_test[:200]):.1f} dB")
+    rows += [noisy, cleaned]
+    titles += [f"σ = {sigma}", "odszumione"]
+show_rows(rows, titles)
+# Przy słabszym szumie wynik jest najlepszy, ale zysk mniejszy: sieć wygładza cyfrę i traci
+# drobne szczegóły, których szum nie zdążył zatrzeć. Przy szumie silniejszym, niż widziała
+# w uczeniu, PSNR spada, a część cyfr zostaje odtworzona jako inna cyfra.
+
+# %% [markdown] slideshow={"slide_type": "slide"}
+# ## Podsumowanie
+#
+# W tym notatniku:
+# - *autoencoder* uczy się odtwarzać wejście przez wąski *code*; *encoder* ściska dane,
+#   *decoder* je odbudowuje, a kompresja jest stratna;
+# - *autoencoder* 784 → 32 → 784 opisuje cyfrę 24,5 razy krótszym kodem, a rekonstrukcje
+#   pozostają czytelne, zarówno przy stracie MSE, jak i entropii krzyżowej;
+# - liniowy *autoencoder* uczy się tej samej podprzestrzeni co PCA (kosinusy kątów głównych
+#   bliskie 1), a nieliniowy odtwarza cyfry dokładniej niż PCA;
+# - *denoising autoencoder* usuwa silny szum i wyraźnie podnosi PSNR;
+# - dwuwymiarowy kod rozdziela cyfry lepiej niż dwie składowe PCA, a kara L1 pozwala
+#   użyć kodu szerszego niż wejście.
+
+# %% [markdown] slideshow={"slide_type": "skip"}
+# Najważniejsze liczby notatnika, po jednej w wierszu:
+
+# %% slideshow={"slide_type": "skip"}
+print(f"ae_mse_k32: {deep_mse[32]:.5f}")
+print(f"pca_mse_k32: {pca_mse[32]:.5f}")
+print(f"linear_ae_mse_k32: {linear_mse[32]:.5f}")
+print(f"ae_mse_k2: {deep_mse[2]:.5f}")
+print(f"pca_mse_k2: {pca_mse[2]:.5f}")
+print(f"linear_ae_subspace_cosine: {linear_ae_subspace_cosine:.4f}")
+print(f"linear_ae_subspace_k: {k_angle}")
+print(f"basic_ae_mse_loss_mse: {basic_mse_mse:.5f}")
+print(f"basic_ae_bce_loss_mse: {basic_mse_bce:.5f}")
+print(f"compression_ratio_k32: {compression_ratio:.1f}")
+print(f"noisy_psnr: {noisy_psnr:.2f}")
+print(f"denoised_psnr: {denoised_psnr:.2f}")
+print(f"sparse_active_fraction: {sparse_active:.4f}")
+print(f"plain_active_fraction: {plain_active:.4f}")
+print(f"train_samples: {len(x_train)}")
+print(f"fast_mode: {FAST}")
