@@ -81,14 +81,22 @@ def local_target(page, url):
     return (page.parent / unquote(parts.path)).resolve()
 
 
+def url_nodes(site):
+    """(page, tag, attribute, element) for every URL in the project's pages and decks,
+    each page parsed once."""
+    for page in own_html_files(site):
+        parsed = soup(page)
+        for tag, attr in URL_ATTRS:
+            for node in parsed.find_all(tag, attrs={attr: True}):
+                yield page, tag, attr, node
+
+
 def test_no_broken_internal_link_or_missing_image(site):
     broken = []
-    for page in own_html_files(site):
-        for tag, attr in URL_ATTRS:
-            for node in soup(page).find_all(tag, attrs={attr: True}):
-                target = local_target(page, node[attr])
-                if target and not target.exists():
-                    broken.append(f"{page.relative_to(site)}: {node[attr]}")
+    for page, _, attr, node in url_nodes(site):
+        target = local_target(page, node[attr])
+        if target and not target.exists():
+            broken.append(f"{page.relative_to(site)}: {node[attr]}")
     assert not broken, "Zepsute odnośniki:\n" + "\n".join(broken)
 
 
@@ -101,15 +109,13 @@ def test_every_image_has_alt_text(site):
 
 def test_nothing_is_loaded_from_another_host(site):
     remote = []
-    for page in own_html_files(site):
-        for tag, attr in URL_ATTRS:
-            if tag not in LOADED:
-                continue
-            for node in soup(page).find_all(tag, attrs={attr: True}):
-                if tag == "link" and "stylesheet" not in node.get("rel", []) and "preload" not in node.get("rel", []):
-                    continue
-                if urlsplit(node[attr]).netloc:
-                    remote.append(f"{page.relative_to(site)}: <{tag} {attr}={node[attr]}>")
+    for page, tag, attr, node in url_nodes(site):
+        if tag not in LOADED:
+            continue
+        if tag == "link" and "stylesheet" not in node.get("rel", []) and "preload" not in node.get("rel", []):
+            continue
+        if urlsplit(node[attr]).netloc:
+            remote.append(f"{page.relative_to(site)}: <{tag} {attr}={node[attr]}>")
     assert not remote, "Zasoby z innych serwerów:\n" + "\n".join(remote)
 
 
