@@ -1,6 +1,13 @@
+import os
+import shutil
 import subprocess
 import sys
+import threading
+from collections import Counter
+from functools import partial
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import jupytext
 import pytest
@@ -10,6 +17,11 @@ sys.path.insert(0, str(ROOT / "scripts"))
 
 HTML = ROOT / "_build" / "html"
 SOURCES = sorted((ROOT / "notebooks").glob("[0-9][0-9]_*.py"))
+SCREENSHOTS = ROOT / "_build" / "screenshots"
+CHROMIUM_FLAGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                  "--disable-component-update", "--disable-sync", "--no-first-run"]
+# Figures of the browser audits (axe-core, slide fit, PDF handouts), printed after the tests.
+AUDIT = Counter()
 
 
 def pytest_generate_tests(metafunc):
@@ -35,3 +47,86 @@ def site():
     log = result.stdout + result.stderr
     assert result.returncode == 0, "Budowanie strony nie powiodło się:\n" + log[-6000:]
     return HTML
+
+
+def chromium():
+    """Debian's Chromium; without it the browser tests skip, and fail in CI."""
+    executable = shutil.which("chromium") or shutil.which("chromium-browser")
+    if not executable:
+        message = "Brak Chromium (apt-get install chromium): testów w przeglądarce nie uruchomiono"
+        if os.environ.get("CI"):
+            pytest.fail(message + "; w CI przeglądarka jest wymagana")
+        pytest.skip(message)
+    return executable
+
+
+class QuietHandler(SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+
+@pytest.fixture(scope="session")
+def base_url(site):
+    server = ThreadingHTTPServer(("127.0.0.1", 0), partial(QuietHandler, directory=str(site)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    yield f"http://127.0.0.1:{server.server_port}"
+    server.shutdown()
+
+
+@pytest.fixture(scope="session")
+def browser():
+    executable = chromium()
+    from playwright.sync_api import sync_playwright
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=executable, args=CHROMIUM_FLAGS)
+        yield browser
+        browser.close()
+
+
+class Visit:
+    """A page opened at 1280x720 with outside requests blocked, recording console errors."""
+
+    def __init__(self, browser, url):
+        self.errors, self.blocked = [], []
+        self.context = browser.new_context(viewport={"width": 1280, "height": 720})
+        self.context.route("**/*", self.route)
+        self.page = self.context.new_page()
+        self.page.on("console", lambda m: m.type == "error" and self.errors.append(m.text))
+        self.page.on("pageerror", lambda e: self.errors.append(str(e)))
+        response = self.page.goto(url, wait_until="load")
+        assert response.ok, f"{url}: HTTP {response.status}"
+
+    def route(self, route):
+        if urlsplit(route.request.url).hostname in ("127.0.0.1", "localhost"):
+            route.continue_()
+        else:
+            self.blocked.append(route.request.url)
+            route.abort()
+
+    def screenshot(self, name):
+        SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+        self.page.screenshot(path=str(SCREENSHOTS / f"{name}.png"))
+
+    def assert_clean(self):
+        assert not self.blocked, f"Żądania poza localhost: {self.blocked}"
+        assert not self.errors, f"Błędy w konsoli: {self.errors}"
+
+
+@pytest.fixture
+def visit(browser, base_url):
+    opened = []
+
+    def open_page(path):
+        opened.append(Visit(browser, f"{base_url}/{path}"))
+        return opened[-1]
+
+    yield open_page
+    for v in opened:
+        v.context.close()
+
+
+def pytest_terminal_summary(terminalreporter):
+    if AUDIT:
+        terminalreporter.write_sep("-", "audyt w przeglądarce")
+        for key, value in sorted(AUDIT.items()):
+            terminalreporter.write_line(f"{key}: {value}")

@@ -30,10 +30,10 @@ VENDOR = {
 }
 SLIDES_DIR = "slides"
 VENDOR_URL = "../_static/vendor"
-# RISE setting -> (nbconvert's SlidesExporter trait, its type)
+# RISE setting -> (nbconvert's SlidesExporter trait, its type). RISE's `scroll` has no
+# counterpart: every static slide is tested to fit, and scrolling is for live outputs.
 RISE_TO_REVEAL = {"theme": ("reveal_theme", str), "transition": ("reveal_transition", str),
-                  "scroll": ("reveal_scroll", bool), "width": ("reveal_width", str),
-                  "height": ("reveal_height", str)}
+                  "width": ("reveal_width", str), "height": ("reveal_height", str)}
 
 
 def deck_path(pagename):
@@ -118,12 +118,15 @@ def build_decks(app, exception):
 def add_deck_button(app, pagename, templatename, context, doctree):
     if not is_notebook(app, pagename):
         return
+    add_header_link(context, deck_path(pagename), "Slajdy (reveal.js)", "fas fa-person-chalkboard",
+                    "slides-button")
+
+
+def add_header_link(context, path, tooltip, icon, label):
+    """A button in the page header (sphinx-book-theme) linking to a file of the build."""
     context.setdefault("header_buttons", []).append({
-        "type": "link",
-        "url": context["pathto"](deck_path(pagename), 1),
-        "tooltip": "Slajdy (reveal.js)",
-        "icon": "fas fa-person-chalkboard",
-        "label": "slides-button",
+        "type": "link", "url": context["pathto"](path, 1), "tooltip": tooltip, "icon": icon,
+        "label": label,
     })
 
 
