@@ -1,8 +1,9 @@
 """Execute notebooks in full mode and store their outputs in the .ipynb pair.
 
 Usage: python scripts/run_notebooks.py notebooks/02_cnn.py [...]
-The .py source is read with jupytext, run top to bottom with nbclient in the
-notebooks/ folder, stamped (scripts/notebook_stamp.py) and written to the .ipynb.
+The .py source is read with jupytext and run top to bottom with nbclient in the
+notebooks/ folder, first in fast mode (only timed), then in full mode; the full-mode
+notebook is stamped with both times (scripts/notebook_stamp.py) and written to the .ipynb.
 """
 import os
 import sys
@@ -57,10 +58,11 @@ def headline(nb):
 
 def main(sources):
     for source in sources:
+        _, fast_seconds = execute(source, fast=True)
         nb, seconds = execute(source)
-        stamp(nb, seconds)
+        stamp(nb, seconds, fast_seconds)
         jupytext.write(nb, source.with_suffix(".ipynb"))
-        print(f"{source.with_suffix('.ipynb')}: tryb pełny, {seconds:.0f} s")
+        print(f"{source.with_suffix('.ipynb')}: tryb pełny {seconds:.0f} s, szybki {fast_seconds:.0f} s")
 
 
 if __name__ == "__main__":

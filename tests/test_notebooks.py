@@ -1,4 +1,5 @@
 """Each topic is a jupytext pair whose .ipynb holds fresh full-mode outputs."""
+import json
 import re
 
 import jupytext
@@ -46,6 +47,7 @@ def test_outputs_are_fresh_full_mode_outputs(source):
     stamp = ipynb.metadata.get(STAMP_KEY, {})
     name = source.with_suffix(".ipynb").name
     assert stamp.get("mode") == "full", f"{name}: brak wyników trybu pełnego; uruchom make outputs"
+    assert isinstance(stamp.get("fast_seconds"), int), f"{name}: brak czasu trybu szybkiego"
     assert stamp.get("source_sha256") == code_hash(ipynb), (
         f"{name}: wyniki pochodzą ze starszej wersji kodu; uruchom make outputs")
     for i, cell in enumerate(ipynb.cells, start=1):
@@ -63,8 +65,16 @@ def test_first_code_cell_is_the_shared_setup(source):
 
 def test_notebook_has_rise_settings(source):
     rise = jupytext.read(source).metadata.get("rise", {})
-    assert {"theme", "transition", "scroll", "width", "height"} <= set(rise), (
+    assert {"theme", "transition", "center", "scroll", "width", "height", "slideNumber"} <= set(rise), (
         f"{source.name}: niepełne metadane RISE: {rise}")
+
+
+def test_all_notebooks_present_alike():
+    """One theme and one 1280x720 slide for every deck, static and live."""
+    settings = {json.dumps(jupytext.read(s).metadata.get("rise"), sort_keys=True) for s in SOURCES}
+    assert len(settings) == 1, f"różne ustawienia RISE: {settings}"
+    rise = json.loads(settings.pop())
+    assert (rise["width"], rise["height"]) == (1280, 720)
 
 
 def test_every_figure_cell_has_alt_text(source):

@@ -1,12 +1,15 @@
 """The built website and decks: pages, launch links, decks, links, alt texts, sizes."""
+import re
+from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 import jupytext
+import nbformat
 import pytest
 import yaml
 from bs4 import BeautifulSoup
 
-from conftest import ROOT, slide_count
+from conftest import ROOT, SOURCES, slide_count
 
 MAX_PAGE_BYTES = 3 * 1024 * 1024
 # (tag, attribute) pairs whose URL the browser loads or follows
@@ -37,11 +40,15 @@ def test_every_notebook_has_a_page(site, source):
     assert (site / "notebooks" / f"{source.stem}.html").exists()
 
 
-def test_every_notebook_has_a_colab_link(site, source):
+def colab_url(source):
     repo = repository()
     owner_repo = urlsplit(repo["url"]).path.strip("/")
-    expected = (f"https://colab.research.google.com/github/{owner_repo}/blob/"
-                f"{repo['branch']}/notebooks/{source.stem}.ipynb")
+    return (f"https://colab.research.google.com/github/{owner_repo}/blob/"
+            f"{repo['branch']}/notebooks/{source.stem}.ipynb")
+
+
+def test_every_notebook_has_a_colab_link(site, source):
+    expected = colab_url(source)
     links = [a["href"] for a in soup(site / "notebooks" / f"{source.stem}.html").find_all("a", href=True)]
     assert expected in links, f"{source.stem}: brak linku do Colab {expected}"
 
@@ -133,3 +140,26 @@ def page_weight(page):
 def test_topic_page_and_deck_stay_under_3_mb(site, source, kind):
     page = site / kind.format(source.stem)
     assert page_weight(page) < MAX_PAGE_BYTES, f"{page.name}: {page_weight(page) / 2**20:.1f} MB"
+
+
+def topic_rows(site):
+    """Notebook stem -> row of the topics table on the landing page."""
+    rows = soup(site / "book" / "intro.html").select("table.course-topics tbody tr")
+    return {Path(row.find("a")["href"]).stem: row for row in rows}
+
+
+def test_landing_page_lists_the_topics_in_order(site):
+    assert list(topic_rows(site)) == [s.stem for s in SOURCES]
+
+
+def test_landing_page_row_has_links_times_and_result(site, source):
+    row = topic_rows(site)[source.stem]
+    hrefs = {a["href"] for a in row.find_all("a")}
+    assert {f"../notebooks/{source.stem}.html", f"../slides/{source.stem}.slides.html",
+            colab_url(source)} <= hrefs, hrefs
+    stamp = nbformat.read(source.with_suffix(".ipynb"), as_version=4).metadata["course"]
+    text = row.get_text(" ").replace("\u00a0", " ")
+    for seconds in (stamp["fast_seconds"], stamp["seconds"]):
+        assert f"{seconds % 60:02d} s" in text or f" {seconds} s" in text, (source.stem, seconds, text)
+    result = row.find_all("td")[2].get_text()
+    assert re.search(r"\d\.\d", result), f"{source.stem}: brak wyniku: {result}"
