@@ -36,10 +36,14 @@ def audit(site, browser, base_url):
     """Run axe-core on every page and every deck (in print view, where reveal.js lays out
     all slides at once); count violations by impact; collect the blocking ones."""
     found = {"pages": [], "decks": [], "used": set()}
+    for impact in ("critical", "serious", "moderate", "minor"):
+        AUDIT[f"axe: {impact}"] += 0  # listed in the summary even when there are none
     paths = [("pages", p) for p in site_pages(site)]
     paths += [("decks", f"slides/{s.stem}.slides.html?print-pdf") for s in SOURCES]
     for kind, path in paths:
         v = Visit(browser, f"{base_url}/{path}")
+        if kind == "decks":  # wait until reveal.js has laid out the pages
+            v.page.wait_for_selector(".reveal .pdf-page", state="attached", timeout=30000)
         v.page.add_script_tag(path=str(AXE))
         result = v.page.evaluate("axe.run(document, {resultTypes: ['violations']})")
         AUDIT[f"axe: {'strony' if kind == 'pages' else 'talie slajdów'}"] += 1
