@@ -14,6 +14,7 @@
 #   rise:
 #     theme: white
 #     transition: none
+#     center: false
 #     scroll: true
 #     slideNumber: true
 #     width: 1280
@@ -50,6 +51,7 @@ import re
 import subprocess
 import sys
 import tempfile
+import textwrap
 import time
 import zipfile
 
@@ -250,17 +252,15 @@ draw_sequence_shapes()
 # - *one-to-many*: jedno wejście, ciąg wyjść (np. podpis do obrazu);
 # - *many-to-one*: ciąg wejść, jedna odpowiedź (np. wydźwięk recenzji, prognoza następnej wartości);
 # - *many-to-many* z opóźnieniem: najpierw cały ciąg wejściowy, potem ciąg wyjściowy (tłumaczenie);
-# - *many-to-many* synchroniczne: odpowiedź w każdym kroku (np. etykieta każdej klatki filmu,
-#   następny znak tekstu).
+# - *many-to-many* synchroniczne: odpowiedź w każdym kroku (etykieta klatki filmu, następny znak).
 #
-# W tym notatniku użyjemy *many-to-one* (pamięć i prognoza szeregu) oraz synchronicznego
-# *many-to-many* (model języka na znakach).
+# Tu użyjemy *many-to-one* (pamięć, prognoza szeregu) i synchronicznego *many-to-many* (model języka).
 
 # %% [markdown] slideshow={"slide_type": "slide"}
 # ## Zależności długodystansowe
 #
 # - Czasem odpowiedź zależy od czegoś, co sieć widziała **wiele kroków wcześniej**:
-#   „Urodziłem się we Francji … (długi tekst) … mówię płynnie po *francusku*”.
+#   „Urodziłem się we Francji … (długi tekst) … mówię płynnie po **francusku**”.
 # - Informacja z początku ciągu musi przetrwać wiele przejść przez komórkę.
 # - Zwykła sieć RNN radzi sobie z tym słabo. Przy uczeniu gradient płynie wstecz przez
 #   wszystkie kroki i w każdym jest mnożony przez pochodną komórki: zwykle maleje
@@ -335,6 +335,9 @@ for i, n_steps in enumerate(recall_lengths):
     print(f"{n_steps:>5}" + "".join(f"{recall_accuracy[name][i]:>11.3f}" for name in cell_types))
 print(f"{3 * len(recall_lengths)} sieci po {recall_epochs} epok: {time.perf_counter() - start:.0f} s")
 
+# %% [markdown] slideshow={"slide_type": "subslide"}
+# ### Wyniki: dokładność a długość ciągu
+
 # %% mystnb={"image": {"alt": "Wykres dokładności zapamiętania pierwszego symbolu w zależności od długości ciągu N dla sieci SimpleRNN, LSTM i GRU; linia przerywana oznacza zgadywanie (0,25). Dla N = 5 i N = 20 wszystkie trzy sieci mają dokładność 1; dla N = 50 LSTM nadal ma 1, SimpleRNN spada do około 0,76, a GRU do poziomu zgadywania."}} tags=["remove-input"]
 fig, ax = plt.subplots(figsize=(5, 2.8))
 for (name, accuracy), marker in zip(recall_accuracy.items(), "os^"):
@@ -386,6 +389,9 @@ gradient_ratio = {name: norms[0] / norms[-1] for name, norms in gradient_norms.i
 for name, ratio in gradient_ratio.items():
     print(f"{name}: gradient w kroku 0 to {ratio:.1e} gradientu w ostatnim kroku")
 
+# %% [markdown] slideshow={"slide_type": "subslide"}
+# ### Gradient wzdłuż ciągu: SimpleRNN a LSTM
+
 # %% mystnb={"image": {"alt": "Wykres w skali logarytmicznej: średnia norma gradientu straty po wejściu w kroku t, od pierwszego do ostatniego kroku ciągu, dla wyuczonych sieci SimpleRNN i LSTM. Krzywa LSTM jest mniej więcej płaska: wejście z początku ciągu dostaje gradient tego samego rzędu co z końca. Krzywa SimpleRNN opada ku początkowi ciągu o wiele rzędów wielkości."}} tags=["remove-input"]
 fig, ax = plt.subplots(figsize=(5, 2.8))
 for name, norms in gradient_norms.items():
@@ -408,14 +414,11 @@ if not FAST:
 # %% [markdown] slideshow={"slide_type": "slide"}
 # ## LSTM: sieć, która umie pamiętać i zapominać
 #
-# - *Long Short-Term Memory* (Hochreiter i Schmidhuber, 1997) rozszerza komórkę RNN
-#   o **stan komórki** $C_t$ — „taśmę”, wzdłuż której informacja płynie przez kolejne kroki,
-#   zmieniana tylko mnożeniem i dodawaniem.
-# - Co zapisać na taśmie, co z niej wymazać i co z niej odczytać, decydują trzy **bramki**
-#   (*gates*): warstwy z sigmoidą $\sigma$, których wyjście z przedziału (0, 1) mnoży
-#   (przepuszcza lub blokuje) inny sygnał.
-# - Dzięki temu sieć może „zapamiętać” informację na wiele kroków i „zapomnieć” ją, gdy
-#   przestaje być potrzebna.
+# - *Long Short-Term Memory* ([Hochreiter i Schmidhuber, 1997](https://doi.org/10.1162/neco.1997.9.8.1735)) dodaje do komórki RNN **stan
+#   komórki** $C_t$ — „taśmę”, po której informacja płynie przez kroki, zmieniana tylko
+#   mnożeniem i dodawaniem.
+# - Co zapisać na taśmie, co z niej wymazać i co odczytać, decydują trzy **bramki** (*gates*):
+#   warstwy z sigmoidą $\sigma$, których wyjście z (0, 1) mnoży (przepuszcza lub blokuje) inny sygnał.
 
 # %% slideshow={"slide_type": "skip"} tags=["remove-cell"]
 def hline(ax, x0, x1, y, lw=1.2):
@@ -501,13 +504,10 @@ draw_lstm_cell()
 # %% [markdown] slideshow={"slide_type": "slide"}
 # ## GRU: prostsza komórka z dwiema bramkami
 #
-# - *Gated Recurrent Unit* zaproponowali w 2014 r. Cho i in. (przy tłumaczeniu maszynowym).
-# - Prostsza niż LSTM: **2 bramki zamiast 3** i brak osobnego stanu komórki — pamięcią jest
-#   sam stan ukryty $h_t$.
-# - **Bramka aktualizacji** $z_t$ (*update gate*) decyduje, jaką część starego stanu zachować,
-#   a jaką zastąpić nową treścią: łączy role bramek zapominania i wejściowej z LSTM.
-# - **Bramka resetu** $r_t$ (*reset gate*) decyduje, ile przeszłego stanu wchodzi do
-#   obliczenia kandydata na nową treść.
+# - *Gated Recurrent Unit* ([Cho i in., 2014](https://arxiv.org/abs/1406.1078)): **2 bramki zamiast 3**; pamięcią jest sam stan ukryty $h_t$.
+# - **Bramka aktualizacji** $z_t$ (*update gate*): jaką część starego stanu zachować, a jaką
+#   zastąpić nową treścią; łączy role bramek zapominania i wejściowej z LSTM.
+# - **Bramka resetu** $r_t$ (*reset gate*): ile przeszłego stanu wchodzi do kandydata na nową treść.
 
 # %% slideshow={"slide_type": "skip"} tags=["remove-cell"]
 def draw_gru_cell():
@@ -580,6 +580,7 @@ draw_gru_cell()
 # trafia do kandydata. Odpowiednika bramki wyjściowej GRU nie ma: cały stan $h_t$ jest wyjściem.
 
 # %% [markdown] slideshow={"slide_type": "notes"}
+# Cho i in. zaproponowali GRU przy pracy nad tłumaczeniem maszynowym.
 # Część autorów (np. Colah) zapisuje ostatnie równanie z zamienionymi rolami,
 # $h_t = (1 - z_t) \odot h_{t-1} + z_t \odot \tilde h_t$; to ta sama komórka z inaczej
 # nazwaną bramką. Keras 3 domyślnie stosuje wariant `reset_after=True` (jak cuDNN): bramkę
@@ -630,7 +631,9 @@ co2 = load_co2_monthly()
 print(f"{len(co2)} miesięcy od {co2.index[0]:%Y-%m} do {co2.index[-1]:%Y-%m}; "
       f"brakujących tygodni w danych tygodniowych: {co2_weekly_missing}")
 
-# %% [markdown] slideshow={"slide_type": "fragment"}
+# %% [markdown] slideshow={"slide_type": "subslide"}
+# ### Podział na zbiór uczący i testowy
+#
 # Ostatnie 10 lat (120 miesięcy) odkładamy na test; uczymy się tylko na wcześniejszych.
 
 # %%
@@ -672,8 +675,10 @@ y_true_ppm = co2_values[target_index[is_test]]
 last_value_ppm = co2_values[target_index[is_test] - 1]
 print(f"okna uczące: {x_series_train.shape}, okna testowe: {x_series_test.shape}")
 
-# %% [markdown] slideshow={"slide_type": "fragment"}
-# Prognoza naiwna: następny miesiąc jest taki sam jak ostatni.
+# %% [markdown] slideshow={"slide_type": "subslide"}
+# ### Punkt odniesienia: prognoza naiwna
+#
+# Prognoza naiwna zakłada, że następny miesiąc będzie taki sam jak ostatni.
 
 # %%
 # NBVAL_CHECK_OUTPUT
@@ -805,8 +810,9 @@ assert gru_params == gru_param_count(SERIES_UNITS, 1) + SERIES_UNITS + 1
 if not FAST:
     assert gru_rmse < persistence_rmse, (gru_rmse, persistence_rmse)
 
-# %% [markdown] slideshow={"slide_type": "fragment"}
-# Co te liczby pokazują, a czego nie:
+# %% [markdown] slideshow={"slide_type": "subslide"}
+# ### Co te liczby pokazują, a czego nie
+#
 # - **Podobna jakość** — tu się potwierdza: obie sieci wyraźnie biją prognozę naiwną, a ich
 #   RMSE różnią się o ułamek tej przewagi. Przy jednym ziarnie losowania i jednym szeregu
 #   różnica między nimi nie świadczy o wyższości żadnej.
@@ -821,7 +827,7 @@ if not FAST:
 # %% [markdown] slideshow={"slide_type": "slide"}
 # ## Co potrafi wygenerować sieć RNN
 #
-# Andrej Karpathy, *The Unreasonable Effectiveness of Recurrent Neural Networks*:
+# Andrej Karpathy, „The Unreasonable Effectiveness of Recurrent Neural Networks”:
 # <http://karpathy.github.io/2015/05/21/rnn-effectiveness/>. Sieć LSTM uczona przewidywać
 # **następny znak** tekstu (synchroniczne *many-to-many*) pisała potem „nowego Szekspira”,
 # artykuły Wikipedii, kod w C i wzory w LaTeX-u. Spróbujmy w miniaturze.
@@ -920,11 +926,13 @@ n_char_val = max(1, n_sequences // 20)
 start = time.perf_counter()
 char_history = char_model.fit(char_inputs[:-n_char_val], char_targets[:-n_char_val],
                               validation_data=(char_inputs[-n_char_val:], char_targets[-n_char_val:]),
-                              batch_size=64, epochs=char_epochs, verbose=2)
+                              batch_size=64, epochs=char_epochs, verbose=0)
 char_train_seconds = time.perf_counter() - start
+losses = zip(char_history.history["loss"], char_history.history["val_loss"])
+for epoch, (loss, val_loss) in enumerate(losses, start=1):
+    print(f"epoka {epoch:>2}: strata {loss:.3f}, walidacyjna {val_loss:.3f}")
 char_lstm_loss = char_history.history["val_loss"][-1]
-print(f"strata walidacyjna {char_lstm_loss:.3f} (zgadywanie: {np.log(len(alphabet)):.3f}); "
-      f"uczenie {char_train_seconds:.0f} s")
+print(f"zgadywanie: {np.log(len(alphabet)):.3f}; uczenie {char_train_seconds:.0f} s")
 
 # %% slideshow={"slide_type": "skip"} tags=["remove-cell"]
 assert char_lstm_loss < np.log(len(alphabet)), char_lstm_loss
@@ -937,7 +945,7 @@ if not FAST:
 # Sieć daje rozkład prawdopodobieństwa następnego znaku; losujemy z niego znak, podajemy go
 # na wejście i powtarzamy. **Temperatura** $T$ dzieli logity przed softmaksem: $T<1$
 # wyostrza rozkład (tekst bezpieczniejszy, ale powtarzalny), $T>1$ go spłaszcza
-# (więcej inwencji i więcej błędów).
+# (więcej inwencji i więcej błędów). Koniec wiersza w próbkach oznaczamy ukośnikiem „/”.
 
 # %% slideshow={"slide_type": "skip"}
 state_h, state_c = keras.Input(shape=(CHAR_UNITS,)), keras.Input(shape=(CHAR_UNITS,))
@@ -966,14 +974,15 @@ def generate(seed_text, temperatures, length, seed=0):
 
 # %%
 TEMPERATURES = [0.5, 1.0, 1.2]
-samples = generate("KING\n", TEMPERATURES, length=200 if FAST else 400)
+samples = generate("KING\n", TEMPERATURES, length=150 if FAST else 250)
 for temperature, sample in zip(TEMPERATURES, samples):
-    print(f"===== temperatura {temperature} =====\n{sample}\n")
+    verses = " / ".join(line.strip() for line in sample.splitlines() if line.strip())
+    print(f"temperatura {temperature}:\n{textwrap.fill(verses, width=100)}\n")
 
 # %% [markdown] slideshow={"slide_type": "notes"}
 # Po kilku minutach uczenia na procesorze sieć zna już strukturę sztuki: imię postaci
-# wielkimi literami w osobnym wierszu, po nim kwestię w krótkich wersach, wielkie litery na
-# początku wersów, interpunkcję i wiele prawdziwych słów. Sensu w tym nie ma — sieć
+# wielkimi literami w osobnym wierszu (przed pierwszym ukośnikiem), po nim kwestię
+# w krótkich wersach, wielkie litery na początku wersów, interpunkcję i wiele prawdziwych słów. Sensu w tym nie ma — sieć
 # widziała milion znaków, a nie tekst o rząd wielkości większy i przez wiele godzin, jak
 # u Karpathy'ego. W niskiej temperaturze powtarzają się najczęstsze słowa, w wysokiej
 # pojawia się coraz więcej nieistniejących.

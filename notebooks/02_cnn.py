@@ -14,6 +14,7 @@
 #   rise:
 #     theme: white
 #     transition: none
+#     center: false
 #     scroll: true
 #     slideNumber: true
 #     width: 1280
@@ -310,7 +311,7 @@ draw_conv_2d()
 # ### Jednostka A z bliska
 #
 # A nie musi być pojedynczym neuronem: może być małą siecią z jedną lub kilkoma warstwami
-# neuronów (*network-in-network*, Lin, Chen i Yan 2013).
+# neuronów (*network-in-network*, [Lin, Chen i Yan 2013](https://arxiv.org/abs/1312.4400)).
 
 # %% slideshow={"slide_type": "skip"} tags=["remove-cell"]
 def draw_unit_closeup(n_hidden=3):
@@ -383,8 +384,10 @@ patch = np.array([[3, 0, 1], [2, 5, 4], [1, 0, 2]])
 by_hand = int(np.sum(kernel * patch))
 print(f"wzór: {formula(kernel)} = {by_hand}")
 
-# %% [markdown] slideshow={"slide_type": "fragment"}
-# Ta sama suma z warstwy `Conv2D` z tymi wagami (bez wyrazu wolnego) i z funkcji SciPy:
+# %% [markdown] slideshow={"slide_type": "subslide"}
+# ### Ta sama suma w Keras i SciPy
+#
+# Liczymy ją warstwą `Conv2D` z tymi wagami (bez wyrazu wolnego) i funkcjami SciPy:
 # `correlate2d` to korelacja, `convolve2d` to prawdziwy splot.
 
 # %% slideshow={"slide_type": "fragment"}
@@ -455,10 +458,12 @@ PLAYER_GLYPHS = {"fa-minus": "−", "fa-fast-backward": "⇤", "fa-step-backward
 
 
 def offline_jshtml(anim, alt):
-    """HTML player of an animation with no external stylesheet and an alt text on its image."""
+    """HTML player of an animation with no external stylesheet, an alt text on its image
+    and a label on its frame slider (for screen readers)."""
     html = re.sub(r'<link rel="stylesheet"[^>]*font-awesome[^>]*>', "", anim.to_jshtml(default_mode="loop"))
     html = re.sub(r'<i class="fa (fa-[a-z-]+(?: fa-flip-horizontal)?)"></i>',
                   lambda m: PLAYER_GLYPHS[m.group(1)] + "\ufe0e", html)
+    html = html.replace('class="anim-slider"', 'class="anim-slider" aria-label="Klatka animacji"', 1)
     return html.replace("<img ", f'<img alt="{alt}" ', 1)
 
 
@@ -470,6 +475,7 @@ HTML(animation_html)
 
 # %% slideshow={"slide_type": "skip"} tags=["remove-cell"]
 assert animation_html.count("<img ") == 1 and f'alt="{ANIMATION_ALT}"' in animation_html
+assert 'aria-label="Klatka animacji"' in animation_html
 assert "://" not in re.sub(r"data:[^\"']*", "", animation_html), "animacja odwołuje się do sieci"
 assert len(animation_html) < 400_000, len(animation_html)
 
@@ -571,7 +577,7 @@ plt.show()
 # %% [markdown] slideshow={"slide_type": "subslide"}
 # ### Filtry wyuczone przez sieć
 #
-# - Krizhevsky, Sutskever i Hinton (2012) pokazali 96 filtrów 11×11×3 z pierwszej warstwy
+# - [Krizhevsky, Sutskever i Hinton (2012)](https://papers.nips.cc/paper/4824-imagenet-classification-with-deep-convolutional-neural-networks) pokazali 96 filtrów 11×11×3 z pierwszej warstwy
 #   swojej sieci uczonej na ImageNet: powstały same detektory krawędzi o różnych kierunkach
 #   i grubościach, wzory prążkowane i plamy koloru — nikt ich nie projektował, wzięły się z danych.
 # - Filtry 3×3 naszej małej sieci dla MNIST zobaczymy po jej wytrenowaniu (część „MNIST w Keras”).
@@ -686,8 +692,9 @@ plt.show()
 # ## Przykład: MNIST w Keras
 #
 # Na podstawie przykładu `mnist_cnn.py` z repozytorium Keras: cyfry 28×28 pikseli w skali
-# szarości, 10 klas. Dane wczytaliśmy już funkcją `load_mnist`; są podzielone na zbiór uczący
-# i testowy.
+# szarości, 10 klas. Zbiór przygotowali [LeCun i in. (1998)](https://doi.org/10.1109/5.726791),
+# autorzy splotowej sieci LeNet-5. Dane wczytaliśmy już funkcją `load_mnist`; są podzielone
+# na zbiór uczący i testowy.
 
 # %%
 # NBVAL_CHECK_OUTPUT
@@ -762,8 +769,8 @@ model.summary()
 #   na procesorze wykładowcy.
 # - W dawnym Keras Adadelta miała domyślnie krok uczenia 1,0; w Keras 3 ma 0,001 i ta sama
 #   sieć uczyłaby się bardzo wolno.
-# - Używamy Adama (krok 0,001) z kosinusowym wygaszaniem kroku do zera: ta sama dokładność
-#   w mniejszej liczbie epok.
+# - Używamy Adama (krok 0,001) z kosinusowym wygaszaniem kroku do zera przez wszystkie epoki
+#   i wsadem (*batch*) 128 obrazów: ta sama dokładność w mniejszej liczbie epok.
 # - Zbiór testowy jest też zbiorem walidacyjnym (jak w oryginale): niczego na nim nie stroimy,
 #   a liczbę epok ustaliliśmy z góry; służy tylko do krzywych uczenia.
 
@@ -794,8 +801,6 @@ class EpochTimer(keras.callbacks.Callback):
 
 # %% [markdown] slideshow={"slide_type": "subslide"}
 # ### Uczenie
-#
-# Wsad (*batch*) 128 obrazów; krok uczenia maleje kosinusowo od 0,001 do zera przez wszystkie epoki.
 
 # %%
 epochs = 2 if FAST else 6
@@ -854,7 +859,7 @@ plt.show()
 # %% [markdown] slideshow={"slide_type": "subslide"}
 # ### Macierz pomyłek
 #
-# Wiersze to prawdziwe cyfry, kolumny — odpowiedzi sieci; poza przekątną są pomyłki.
+# Dla każdej pary (prawdziwa cyfra, odpowiedź sieci) liczymy cyfry testowe, które do niej trafiły.
 
 # %%
 y_true = y_test.argmax(axis=1)
@@ -864,6 +869,11 @@ errors = confusion - np.diag(np.diag(confusion))
 worst_true, worst_pred = np.unravel_index(errors.argmax(), errors.shape)
 print(f"Błędy: {errors.sum()} z {len(y_true)} cyfr testowych; najczęstsza pomyłka: "
       f"{worst_true} rozpoznane jako {worst_pred} ({errors.max()} razy).")
+
+# %% [markdown] slideshow={"slide_type": "subslide"}
+# ### Macierz pomyłek na rysunku
+#
+# Wiersze to prawdziwe cyfry, kolumny — odpowiedzi sieci; poza przekątną są pomyłki.
 
 # %% mystnb={"image": {"alt": "Macierz pomyłek 10 na 10 dla cyfr testowych: prawie wszystkie przykłady leżą na przekątnej, poza nią są pojedyncze pomyłki; w każdej komórce wpisana liczba przykładów."}} tags=["remove-input"]
 fig, ax = plt.subplots(figsize=(4.2, 4.2))

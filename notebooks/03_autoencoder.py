@@ -14,6 +14,7 @@
 #   rise:
 #     theme: white
 #     transition: none
+#     center: false
 #     scroll: true
 #     slideNumber: true
 #     width: 1280
@@ -362,7 +363,8 @@ show_rows([x_test, basic_results["mse"][1], basic_results["binary_crossentropy"]
 # - PCA rzutuje dane na $k$ kierunków największej wariancji (składowe główne) — to
 #   najlepsze **liniowe** przybliżenie w sensie błędu średniokwadratowego.
 # - *Autoencoder* liniowy (bez funkcji aktywacji) z jedną warstwą ukrytą nie może więc być
-#   lepszy od PCA; nieliniowy może.
+#   lepszy od PCA; nieliniowy może. Że głęboki *autoencoder* odtwarza obrazy lepiej niż PCA,
+#   pokazali [Hinton i Salakhutdinov (2006)](https://doi.org/10.1126/science.1127647).
 
 # %% [markdown] slideshow={"slide_type": "subslide"}
 # ### Trzy metody, trzy rozmiary kodu
@@ -372,6 +374,9 @@ show_rows([x_test, basic_results["mse"][1], basic_results["binary_crossentropy"]
 # - *autoencoder* liniowy 784 → $k$ → 784 na danych wycentrowanych (odejmujemy średni obraz,
 #   jak robi to PCA),
 # - *autoencoder* nieliniowy 784 → 256 → $k$ → 256 → 784 z ReLU i sigmoidą na wyjściu.
+
+# %% [markdown] slideshow={"slide_type": "subslide"}
+# ### Uczenie: PCA i dwa *autoencodery* dla każdego $k$
 
 # %%
 code_sizes = (2, 8, 32)
@@ -450,8 +455,10 @@ linear_ae_subspace_cosine = float(cosines.mean())
 print("kosinusy kątów głównych:", np.round(np.sort(cosines)[::-1], 3))
 print(f"średni kosinus: {linear_ae_subspace_cosine:.4f}, najmniejszy: {cosines.min():.4f}")
 
-# %% [markdown] slideshow={"slide_type": "fragment"}
-# Składowe główne z wag: rzutujemy wycentrowane dane uczące na bazę z wag i robimy SVD
+# %% [markdown] slideshow={"slide_type": "subslide"}
+# ### Składowe główne odzyskane z wag
+#
+# Rzutujemy wycentrowane dane uczące na bazę z wag i robimy SVD
 # rzutów; prawe wektory osobliwe obracają bazę na kierunki malejącej wariancji.
 
 # %%
@@ -513,13 +520,14 @@ def draw_denoising():
 # %% mystnb={"image": {"alt": "Schemat autoencodera odszumiającego: czysty przykład x, do którego dodajemy szum, daje zaszumiony x̃; ten przechodzi przez encoder, kod i decoder do wyjścia x̂. Czerwona przerywana strzałka nad schematem łączy wyjście x̂ z czystym x: to je porównuje funkcja straty."}} tags=["remove-input"]
 draw_denoising()
 
-# %% [markdown] slideshow={"slide_type": "subslide"}
-# ### Odszumianie cyfr
-#
-# Do każdego piksela dodajemy szum gaussowski o odchyleniu $\sigma = 0{,}5$ i przycinamy
-# wynik do $[0, 1]$. Sieć 784 → 256 → 64 → 256 → 784 uczy się odtwarzać czyste cyfry.
-# Jakość mierzymy szczytowym stosunkiem sygnału do szumu (PSNR):
+# %% [markdown] slideshow={"slide_type": "fragment"}
+# Odszumiamy cyfry MNIST: do każdego piksela dodajemy szum gaussowski o odchyleniu
+# $\sigma = 0{,}5$ i przycinamy wynik do $[0, 1]$. Sieć 784 → 256 → 64 → 256 → 784 uczy się
+# odtwarzać czyste cyfry. Jakość mierzymy szczytowym stosunkiem sygnału do szumu (PSNR):
 # $\text{PSNR} = 10 \log_{10} \frac{1}{\text{MSE}}$ dB dla pikseli z $[0, 1]$ — im więcej, tym lepiej.
+
+# %% [markdown] slideshow={"slide_type": "subslide"}
+# ### Uczymy sieć odszumiającą
 
 # %%
 NOISE_SIGMA = 0.5
@@ -549,6 +557,9 @@ print(f"PSNR zaszumionych: {noisy_psnr:.1f} dB, odszumionych: {denoised_psnr:.1f
 
 # %% slideshow={"slide_type": "skip"} tags=["remove-cell"]
 assert denoised_psnr > noisy_psnr + (3 if FAST else 6), (noisy_psnr, denoised_psnr)
+
+# %% [markdown] slideshow={"slide_type": "subslide"}
+# ### Cyfry przed i po odszumianiu
 
 # %% mystnb={"image": {"alt": "Trzy wiersze po osiem cyfr testowych: u góry cyfry z silnym szumem gaussowskim, pośrodku wyjście autoencodera odszumiającego, u dołu czyste oryginały; odszumione cyfry są czyste i bardzo podobne do oryginałów."}} tags=["remove-input"]
 show_rows([x_test_noisy, x_test_denoised, x_test], ["zaszumione", "odszumione", "czyste"])
@@ -589,9 +600,10 @@ plt.show()
 # - **Kompresja** nie jest ich mocną stroną: kompresja jest stratna, działa tylko dla danych
 #   podobnych do uczących, a wyspecjalizowane algorytmy (JPEG, PNG, kodeki dźwięku) zwykle
 #   kompresują lepiej.
-# - **Odszumianie** danych (*denoising autoencoder*).
+# - **Odszumianie** danych (*denoising autoencoder*, [Vincent i in., 2008](https://doi.org/10.1145/1390156.1390294)).
 # - **Redukcja wymiaru**: kod jako zwarte cechy dla innych metod, wizualizacja danych.
-# - **Autoenkodery wariacyjne** (*variational autoencoder*, VAE): *decoder* staje się modelem
+# - **Autoenkodery wariacyjne** (*variational autoencoder*, VAE,
+#   [Kingma i Welling, 2013](https://arxiv.org/abs/1312.6114)): *decoder* staje się modelem
 #   generatywnym — z losowego kodu tworzy nowe przykłady. Przystępne wprowadzenie:
 #   http://kvfrans.com/variational-autoencoders-explained/
 
@@ -604,6 +616,9 @@ plt.show()
 #   użytecznej cechy.
 # - Porównujemy *autoencoder* 784 → 1024 → 784 bez kary i z karą; mierzymy MSE oraz to, jaka
 #   część neuronów kodu jest aktywna (> 0,01) dla przeciętnego obrazu testowego.
+
+# %% [markdown] slideshow={"slide_type": "subslide"}
+# ### Uczenie bez kary i z karą L1
 
 # %%
 k_over, l1_strength = 1024, 3e-5
