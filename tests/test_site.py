@@ -161,5 +161,6 @@ def test_landing_page_row_has_links_times_and_result(site, source):
     text = row.get_text(" ").replace("\u00a0", " ")
     for seconds in (stamp["fast_seconds"], stamp["seconds"]):
         assert f"{seconds % 60:02d} s" in text or f" {seconds} s" in text, (source.stem, seconds, text)
+    assert "*" not in text, f"{source.stem}: Markdown w tabeli tematów: {text}"
     result = row.find_all("td")[2].get_text()
     assert re.search(r"\d\.\d", result), f"{source.stem}: brak wyniku: {result}"

@@ -56,11 +56,11 @@ def link(text, url):
     return nodes.reference(text, text, refuri=url)
 
 
-def page_link(text, docname, strong=False):
-    """A link to a page of the book, resolved by Sphinx."""
+def page_link(text, docname):
+    """A link to a page of the book, resolved by Sphinx (as plain text)."""
     xref = addnodes.pending_xref("", refdomain="std", reftype="doc", reftarget=f"/{docname}",
                                  refexplicit=True)
-    xref += (nodes.strong if strong else nodes.inline)(text, text)
+    xref += nodes.inline(text, text)
     return xref
 
 
@@ -86,7 +86,8 @@ class CourseTopics(Directive):
 
     def row(self, entry, nb, here, env):
         notebook = entry["notebook"]
-        title = next(c.source.splitlines()[0].lstrip("# ") for c in nb.cells if c.cell_type == "markdown")
+        heading = next(c.source.splitlines()[0] for c in nb.cells if c.cell_type == "markdown")
+        title = re.sub(r"\*([^*]+)\*", r"\1", heading.lstrip("# "))  # without Markdown italics
         stamp = nb.metadata.get("course", {})
         if "fast_seconds" not in stamp:
             raise ExtensionError(f"course-topics: {notebook}.ipynb nie ma czasów wykonania; "
@@ -99,7 +100,7 @@ class CourseTopics(Directive):
         times = [paragraph(nodes.Text(f"{mode}: {duration(stamp[key])}"))
                  for mode, key in (("szybki", "fast_seconds"), ("pełny", "seconds"))]
         result = entry["result"].format(**headline(nb))
-        return [[paragraph(page_link(title, notebook, strong=True)),
+        return [[paragraph(page_link(title, notebook)),
                  paragraph(nodes.Text(entry["summary"]))],
                 times, [paragraph(nodes.Text(result))], [paragraph(*link_list(links))]]
 
