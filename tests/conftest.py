@@ -1,5 +1,4 @@
 import os
-import shutil
 import subprocess
 import sys
 import threading
@@ -14,12 +13,12 @@ import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "scripts"))
+sys.path.insert(0, str(ROOT / "book" / "_ext"))
+from course_handouts import CHROMIUM_ARGS, find_chromium  # noqa: E402 (the build's own lookup)
 
 HTML = ROOT / "_build" / "html"
 SOURCES = sorted((ROOT / "notebooks").glob("[0-9][0-9]_*.py"))
 SCREENSHOTS = ROOT / "_build" / "screenshots"
-CHROMIUM_FLAGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                  "--disable-component-update", "--disable-sync", "--no-first-run"]
 # Figures of the browser audits (axe-core, slide fit, PDF handouts), printed after the tests.
 AUDIT = Counter()
 
@@ -51,7 +50,7 @@ def site():
 
 def chromium():
     """Debian's Chromium; without it the browser tests skip, and fail in CI."""
-    executable = shutil.which("chromium") or shutil.which("chromium-browser")
+    executable = find_chromium()
     if not executable:
         message = "Brak Chromium (apt-get install chromium): testów w przeglądarce nie uruchomiono"
         if os.environ.get("CI"):
@@ -78,7 +77,7 @@ def browser():
     executable = chromium()
     from playwright.sync_api import sync_playwright
     with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=executable, args=CHROMIUM_FLAGS)
+        browser = p.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
         yield browser
         browser.close()
 

@@ -6,11 +6,12 @@ headless Chromium driven with Playwright, and the topic page gets a "PDF" button
 Without Chromium the build says so and writes no PDF (and links none).
 """
 import shutil
+from functools import cache
 from pathlib import Path
 
 from sphinx.util import logging
 
-from course_slides import SLIDES_DIR, add_header_link, deck_path, is_notebook
+from course_slides import SLIDES_DIR, add_header_link, deck_path, is_notebook, notebook_pages
 
 logger = logging.getLogger(__name__)
 
@@ -18,6 +19,7 @@ CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networki
                  "--disable-component-update", "--disable-sync", "--no-first-run"]
 
 
+@cache  # asked for every page and table row; the answer does not change during a build
 def find_chromium():
     return shutil.which("chromium") or shutil.which("chromium-browser")
 
@@ -46,7 +48,7 @@ def print_handouts(app, exception):
     from playwright.sync_api import sync_playwright
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path=chromium, args=CHROMIUM_ARGS)
-        for pagename in sorted(d for d in app.env.found_docs if is_notebook(app, d)):
+        for pagename in notebook_pages(app):
             deck, target = (Path(app.outdir) / path(pagename) for path in (deck_path, pdf_path))
             logger.info(f"PDF: {deck.name} -> {target.relative_to(app.outdir)}")
             print_deck(browser, deck, target)

@@ -87,6 +87,11 @@ def is_notebook(app, docname):
     return docname in app.env.found_docs and app.env.doc2path(docname).endswith(".ipynb")
 
 
+def notebook_pages(app):
+    """Page names of the book's notebooks, sorted."""
+    return sorted(d for d in app.env.found_docs if is_notebook(app, d))
+
+
 def copy_vendor_assets(app):
     modules = Path(app.srcdir) / "node_modules"
     target = Path(app.outdir) / "_static" / "vendor"
@@ -108,7 +113,7 @@ def build_decks(app, exception):
     if exception or app.builder.format != "html":
         return
     copy_vendor_assets(app)
-    for pagename in sorted(d for d in app.env.found_docs if is_notebook(app, d)):
+    for pagename in notebook_pages(app):
         source = Path(app.env.doc2path(pagename))
         target = Path(app.outdir) / deck_path(pagename)
         logger.info(f"slajdy: {source.name} -> {target.relative_to(app.outdir)}")

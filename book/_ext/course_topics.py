@@ -12,6 +12,7 @@ times of both modes (the stamp of `make outputs`) and the headline figures (the
 """
 import os
 import re
+import sys
 from pathlib import Path
 
 import nbformat
@@ -24,14 +25,11 @@ from sphinx.errors import ExtensionError
 from course_handouts import find_chromium, pdf_path
 from course_slides import deck_path
 
-HEADLINE = re.compile(r"^([A-Za-z0-9_]+): (\S.*)$")
+sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "scripts"))
+from notebook_stamp import STAMP_KEY  # noqa: E402 (the repository's scripts/)
+from run_notebooks import headline  # noqa: E402
+
 COLUMNS = [("Temat", 5), ("Czas wykonania", 2), ("Najważniejszy wynik", 3), ("Materiały", 2)]
-
-
-def headline(nb):
-    last = [c for c in nb.cells if c.cell_type == "code"][-1]
-    text = "".join(o.get("text", "") for o in last.outputs if o.get("name") == "stdout")
-    return dict(m.groups() for m in map(HEADLINE.match, text.splitlines()) if m)
 
 
 def duration(seconds):
@@ -88,7 +86,7 @@ class CourseTopics(Directive):
         notebook = entry["notebook"]
         heading = next(c.source.splitlines()[0] for c in nb.cells if c.cell_type == "markdown")
         title = re.sub(r"\*([^*]+)\*", r"\1", heading.lstrip("# "))  # without Markdown italics
-        stamp = nb.metadata.get("course", {})
+        stamp = nb.metadata.get(STAMP_KEY, {})
         if "fast_seconds" not in stamp:
             raise ExtensionError(f"course-topics: {notebook}.ipynb nie ma czasów wykonania; "
                                  f"uruchom make outputs NB={notebook}.py")
