@@ -38,7 +38,9 @@ def execute(source, fast=False):
     start = time.perf_counter()
     with course_mode(fast):
         try:
+            # TensorFlow's C++ start-up log goes to this terminal, not into the stored outputs
             NotebookClient(nb, timeout=None, kernel_name="python3",
+                           extra_arguments=["--IPKernelApp.capture_fd_output=False"],
                            resources={"metadata": {"path": str(source.parent)}}).execute()
         except CellExecutionError as err:
             sys.exit(f"{source}: błąd wykonania, wyniki nie zostały zapisane.\n{err}")
