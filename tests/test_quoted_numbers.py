@@ -1,0 +1,34 @@
+"""The numbers the notebooks' prose quotes are the numbers in their stored outputs.
+
+Each entry names a headline key (the last code cell's `key: value` lines) and the decimal
+places the text uses; the text must contain that value written the Polish way (0,309).
+"""
+import re
+
+import nbformat
+import pytest
+from run_notebooks import headline
+
+from conftest import ROOT
+
+QUOTED = {
+    "01_rnn": {"persistence_rmse": 3, "lstm_rmse_mean": 3, "gru_rmse_mean": 3,
+               "lstm_params": 0, "gru_params": 0, "lstm_epoch_seconds": 3, "gru_epoch_seconds": 3,
+               "simplernn_accuracy_at_N": 3, "lstm_accuracy_at_N": 3, "gru_accuracy_at_N": 3},
+    "02_cnn": {},
+}
+CASES = [(stem, key, digits) for stem, keys in QUOTED.items() for key, digits in keys.items()]
+
+
+def polish(value, digits):
+    """A number as the Polish text writes it: decimal comma, no thousands separator."""
+    return f"{float(value):.{digits}f}".replace(".", ",")
+
+
+@pytest.mark.parametrize("stem, key, digits", CASES, ids=[f"{s}-{k}" for s, k, _ in CASES])
+def test_prose_quotes_the_stored_number(stem, key, digits):
+    ipynb = nbformat.read(ROOT / "notebooks" / f"{stem}.ipynb", as_version=4)
+    expected = polish(headline(ipynb)[key], digits)
+    prose = "\n".join(cell.source for cell in ipynb.cells if cell.cell_type == "markdown")
+    assert re.search(rf"(?<![\d,]){re.escape(expected)}(?!\d)", prose), (
+        f"{stem}: tekst nie podaje {key} = {expected} z zapisanego wyniku; popraw tekst notatnika")
