@@ -161,12 +161,14 @@ draw_rolled_and_unrolled()
 
 # %% slideshow={"slide_type": "skip"} tags=["remove-cell"]
 YELLOW, PINK, GREEN, BLUE = "#fff2b3", "#f6d6e8", "#c9e8c9", "#dbe9f6"
+CELL_FILL = "#ecf7ec"  # tło ramki komórki: jasna zieleń
 
 
 def draw_op(ax, x, y, label, color=PINK):
     """Rysuje operację punktową (×, +, tanh) jako małe kółko z podpisem."""
     ax.add_patch(Circle((x, y), 0.22, fc=color, ec="k", zorder=3))
-    ax.text(x, y, label, ha="center", va="center", fontsize=9 if len(label) > 1 else 12, zorder=4)
+    fontsize = {1: 12, 2: 9}.get(len(label), 7)
+    ax.text(x, y, label, ha="center", va="center", fontsize=fontsize, zorder=4)
 
 
 def draw_layer(ax, x, y, label, width=0.62):
@@ -179,7 +181,7 @@ def draw_layer(ax, x, y, label, width=0.62):
 def draw_cell_frame(ax, x0, x1, y0, y1):
     """Rysuje zaokrągloną ramkę komórki."""
     ax.add_patch(FancyBboxPatch((x0, y0), x1 - x0, y1 - y0, boxstyle="round,pad=0.1",
-                                fc=GREEN, ec="k", alpha=0.35, zorder=0))
+                                fc=CELL_FILL, ec="k", zorder=0))
 
 
 def draw_simple_rnn_cell():
@@ -203,7 +205,7 @@ def draw_simple_rnn_cell():
 draw_simple_rnn_cell()
 
 # %% [markdown] slideshow={"slide_type": "notes"}
-# Macierz $W$ przetwarza wejście, macierz $U$ — poprzedni stan; w Keras to warstwa
+# Macierz $W$ przetwarza wejście, macierz $U$ — poprzedni stan; w Kerasie to warstwa
 # `SimpleRNN`. Dla $u$ neuronów i $d$ cech wejścia komórka ma $u(u+d)+u$ parametrów.
 # Stan $h_t$ jest jednocześnie wyjściem komórki w kroku $t$.
 
@@ -211,7 +213,7 @@ draw_simple_rnn_cell()
 # ## Rodzaje zadań na ciągach
 #
 # Zadania różnią się tym, ile elementów ciągu sieć czyta i ile odpowiedzi daje. Schemat
-# wzorowany na rysunku Andreja Karpathy'ego: czerwone — wejścia, zielone — stan sieci,
+# wzorowany na rysunku Andreja Karpathy'ego: różowe — wejścia, zielone — stan sieci,
 # niebieskie — wyjścia; strzałki poziome to przekazywanie stanu.
 
 # %% slideshow={"slide_type": "skip"} tags=["remove-cell"]
@@ -247,7 +249,7 @@ def draw_sequence_shapes(shapes=SEQUENCE_SHAPES):
     plt.show()
 
 
-# %% mystnb={"image": {"alt": "Pięć schematów obok siebie, z czerwonymi prostokątami wejść na dole, zielonymi stanami sieci w środku i niebieskimi wyjściami u góry: one-to-one (jedno wejście, jedno wyjście), one-to-many (jedno wejście, trzy wyjścia), many-to-one (trzy wejścia, wyjście tylko po ostatnim), many-to-many z opóźnieniem (trzy wejścia, potem dwa wyjścia w kolejnych krokach) i many-to-many synchroniczne (wyjście w każdym kroku z wejściem)."}} tags=["remove-input"]
+# %% mystnb={"image": {"alt": "Pięć schematów obok siebie, z różowymi prostokątami wejść na dole, zielonymi stanami sieci w środku i niebieskimi wyjściami u góry: one-to-one (jedno wejście, jedno wyjście), one-to-many (jedno wejście, trzy wyjścia), many-to-one (trzy wejścia, wyjście tylko po ostatnim), many-to-many z opóźnieniem (trzy wejścia, potem dwa wyjścia w kolejnych krokach) i many-to-many synchroniczne (wyjście w każdym kroku z wejściem)."}} tags=["remove-input"]
 draw_sequence_shapes()
 
 # %% [markdown] slideshow={"slide_type": "fragment"}
@@ -281,8 +283,8 @@ draw_sequence_shapes()
 # kierunki, w których neurony są nasycone, a kolejne macierze mogą wzmacniać różne kierunki,
 # więc iloczyn i tak może maleć
 # ([Pascanu, Mikolov i Bengio, 2013](https://arxiv.org/abs/1211.5063)). Gdy już wybucha,
-# pomaga przycinanie normy gradientu (*gradient clipping*, w Keras np. `clipnorm=1.0`
-# w optymalizatorze). Na zanikanie potrzebna jest inna budowa komórki: LSTM i GRU.
+# pomaga przycinanie normy gradientu (*gradient clipping*, w Kerasie np. `clipnorm=1.0`
+# w optymalizatorze). Zanikaniu zapobiega dopiero inna budowa komórki: LSTM i GRU.
 
 # %% [markdown] slideshow={"slide_type": "subslide"}
 # ### Eksperyment: zapamiętaj pierwszy symbol
@@ -370,7 +372,7 @@ plt.show()
 
 # %% [markdown] slideshow={"slide_type": "fragment"}
 # - Przy $N = 5$ i $N = 20$ każda komórka zapamiętuje symbol bezbłędnie, z każdym ziarnem.
-# - Przy $N = 50$ każda komórka z jakimś ziarnem osiągnęła 1,00 i każda z innym zawiodła.
+# - Przy $N = 50$ SimpleRNN i LSTM rozwiązały zadanie z dwoma ziarnami z trzech, GRU z jednym.
 #   Średnie to 0,929 (SimpleRNN), 0,745 (LSTM) i 0,501 (GRU), ale rozrzut między ziarnami
 #   (LSTM od 0,23, GRU od 0,25 do 1,00) jest większy niż różnice między komórkami.
 # - Trzy ziarna i jedno zadanie nie pozwalają uszeregować komórek. Pokazują tyle, że przy
@@ -390,9 +392,9 @@ if not FAST:
 # %% [markdown] slideshow={"slide_type": "subslide"}
 # ### Uczenie przy najdłuższym $N$, epoka po epoce
 #
-# Dokładność na ciągach uczących po każdej epoce, dla każdego ziarna osobno.
+# Dokładność na zbiorze uczącym po każdej epoce, dla każdego ziarna osobno.
 
-# %% mystnb={"image": {"alt": "Trzy wykresy obok siebie, po jednym dla SimpleRNN, LSTM i GRU: dokładność na ciągach uczących po każdej z epok przy najdłuższym N, po jednej linii na ziarno losowania, z linią zgadywania na poziomie 0,25. Krzywe długo leżą przy 0,25, a potem w jednej lub dwóch epokach skaczą do 1. SimpleRNN: dwa ziarna skaczą w 2.–3. epoce, trzecie zatrzymuje się na około 0,77. LSTM: jedno ziarno skacze w 5.–6. epoce, drugie w ostatnich dwóch, trzecie zostaje przy zgadywaniu. GRU: skacze tylko jedno ziarno, w 12.–13. epoce."}} tags=["remove-input"]
+# %% mystnb={"image": {"alt": "Trzy wykresy obok siebie, po jednym dla SimpleRNN, LSTM i GRU: dokładność na zbiorze uczącym po każdej z epok przy najdłuższym N, po jednej linii na ziarno losowania, z linią zgadywania na poziomie 0,25. Większość krzywych leży przez kilka epok przy 0,25, a potem w jednej lub dwóch epokach skacze do 1. SimpleRNN: dwa ziarna skaczą w 1.–3. epoce, trzecie zatrzymuje się na około 0,77. LSTM: jedno ziarno skacze w 5.–6. epoce, drugie w ostatnich dwóch, trzecie zostaje przy zgadywaniu. GRU: skacze tylko jedno ziarno, w 12.–13. epoce."}} tags=["remove-input"]
 n_long = recall_lengths[-1]
 fig, axes = plt.subplots(1, 3, figsize=(7.5, 2.4), sharey=True)
 for ax, name in zip(axes, cell_types):
@@ -401,23 +403,24 @@ for ax, name in zip(axes, cell_types):
         ax.plot(range(1, len(curve) + 1), curve, marker=".", label=f"ziarno {seed}")
     ax.axhline(1 / N_SYMBOLS, color="gray", ls="--", lw=1)
     ax.set(title=f"{name}, N = {n_long}", xlabel="epoka", ylim=(0, 1.05))
-axes[0].set_ylabel("dokładność ucząca")
+axes[0].set_ylabel("dokładność na\nzbiorze uczącym")
 axes[-1].legend(fontsize=8)
 plt.show()
 
 # %% [markdown] slideshow={"slide_type": "fragment"}
-# Sieć przez kilka epok zgaduje (ok. 0,25), a potem w jednej–dwóch epokach „łapie” zadanie.
+# Większość sieci przez kilka epok zgaduje (ok. 0,25), a potem w jednej–dwóch epokach „łapie” zadanie.
 # Kiedy to się stanie, zależy od ziarna: LSTM raz w 5.–6. epoce, raz dopiero w ostatnich
 # dwóch, raz wcale; GRU tylko z jednym ziarnem, w 12.–13. epoce. SimpleRNN z jednym ziarnem
 # utknęła na ok. 0,77.
 
 # %% [markdown] slideshow={"slide_type": "subslide"}
-# ### Ile sygnału dociera do pierwszego kroku
+# ### Jaki gradient dociera do pierwszego kroku
 #
 # Mierzymy normę gradientu straty po wejściu w każdym kroku $t$,
 # $\left\lVert \partial L / \partial x_t \right\rVert$, uśrednioną po 256 ciągach długości
-# $N$ (`tf.GradientTape`): dla sieci **przed uczeniem** (świeże wagi, ziarno 0) i **po
-# uczeniu** (ta sama sieć po 15 epokach).
+# $N$ (`tf.GradientTape`), dla każdej sieci **przed uczeniem** (wagi początkowe) i **po
+# uczeniu** (po 15 epokach). W tabeli: gradient w kroku 0 podzielony przez gradient
+# w ostatnim kroku.
 
 # %% slideshow={"slide_type": "skip"}
 def input_gradient_norms(net, n_steps):
@@ -430,36 +433,41 @@ def input_gradient_norms(net, n_steps):
     return tf.norm(tape.gradient(loss, x), axis=-1).numpy().mean(axis=0), float(tf.reduce_mean(loss))
 
 
-def fresh_recall_model(cell_type, n_steps):
-    """Sieć z wagami początkowymi ziarna 0, jak na starcie uczenia."""
-    keras.utils.set_random_seed(0)
+def fresh_recall_model(cell_type, n_steps, seed):
+    """Sieć z wagami początkowymi danego ziarna, jak na starcie uczenia."""
+    keras.utils.set_random_seed(seed)
     return recall_model(cell_type, n_steps)
 
 
 # %%
-gradients = {}  # (komórka, etap) -> (normy w krokach 0..N-1, średnia strata)
+gradients = {}  # (komórka, ziarno, etap) -> (normy w krokach 0..N-1, średnia strata)
 for name, cell in cell_types.items():
-    gradients[name, "przed"] = input_gradient_norms(fresh_recall_model(cell, n_long), n_long)
-    gradients[name, "po"] = input_gradient_norms(recall_runs[name, n_long, 0][0], n_long)
+    for seed in recall_seeds:
+        fresh = fresh_recall_model(cell, n_long, seed)
+        gradients[name, seed, "przed"] = input_gradient_norms(fresh, n_long)
+        gradients[name, seed, "po"] = input_gradient_norms(recall_runs[name, n_long, seed][0], n_long)
 gradient_ratio = {key: norms[0] / norms[-1] for key, (norms, _) in gradients.items()}
-print(f"{'':<10}{'krok 0 / ostatni krok':>30}{'strata':>18}")
-print(f"{'komórka':<10}{'przed uczeniem':>15}{'po uczeniu':>15}{'przed':>9}{'po':>9}")
+print(f"{'komórka':<10}{'ziarno':>7}{'dokładność':>12}{'krok 0 / ostatni:':>19}{'strata':>9}")
+print(f"{'':<10}{'':>7}{'testowa':>12}{'przed':>9}{'po':>10}{'po':>9}")
 for name in cell_types:
-    losses = [gradients[name, stage][1] for stage in ("przed", "po")]
-    print(f"{name:<10}{gradient_ratio[name, 'przed']:>15.1e}{gradient_ratio[name, 'po']:>15.1e}"
-          f"{losses[0]:>9.3f}{losses[1]:>9.3f}")
+    for seed in recall_seeds:
+        accuracy, loss = recall_runs[name, n_long, seed][1], gradients[name, seed, "po"][1]
+        print(f"{name:<10}{seed:>7}{accuracy:>12.2f}{gradient_ratio[name, seed, 'przed']:>9.0e}"
+              f"{gradient_ratio[name, seed, 'po']:>10.0e}{loss:>9.3f}")
 
 # %% [markdown] slideshow={"slide_type": "subslide"}
 # ### Gradient wzdłuż ciągu, przed uczeniem i po nim
 #
 # Każdą krzywą dzielimy przez jej wartość w ostatnim kroku: liczy się kształt, nie skala.
 
-# %% mystnb={"image": {"alt": "Dwa wykresy w skali logarytmicznej: norma gradientu straty po wejściu w kroku t, podzielona przez jej wartość w ostatnim kroku, od pierwszego do ostatniego kroku ciągu, dla SimpleRNN, LSTM i GRU; po lewej sieci przed uczeniem, po prawej po uczeniu. Przed uczeniem wszystkie trzy krzywe opadają ku początkowi ciągu: w kroku 0 do około 10 do minus 3 (SimpleRNN), 10 do minus 4 (LSTM) i 10 do minus 10 (GRU). Po uczeniu krzywa LSTM jest prawie płaska, GRU opada łagodnie do około 10 do minus 2, a SimpleRNN spada do około 10 do minus 8."}} tags=["remove-input"]
+# %% mystnb={"image": {"alt": "Dwa wykresy w skali logarytmicznej: norma gradientu straty po wejściu w kroku t, podzielona przez jej wartość w ostatnim kroku, od pierwszego do ostatniego kroku ciągu, dla SimpleRNN, LSTM i GRU; po lewej sieci przed uczeniem, po prawej po uczeniu, po jednej linii na ziarno. Przed uczeniem wszystkie krzywe opadają ku początkowi ciągu: w kroku 0 do około 10 do minus 3 (SimpleRNN), 10 do minus 4 lub 5 (LSTM) i 10 do minus 10 lub 11 (GRU). Po uczeniu większość krzywych jest prawie płaska; niżej leżą dwie krzywe GRU (około 10 do minus 2), jedna LSTM (około 10 do minus 3) i jedna SimpleRNN, która spada do około 10 do minus 8."}} tags=["remove-input"]
 fig, axes = plt.subplots(1, 2, figsize=(7.5, 2.6), sharey=True)
 for ax, stage, title in zip(axes, ("przed", "po"), ("przed uczeniem", "po uczeniu")):
-    for name in cell_types:
-        norms = gradients[name, stage][0]
-        ax.semilogy(np.arange(n_long), norms / norms[-1], label=name)
+    for name, color in zip(cell_types, ["tab:blue", "tab:orange", "tab:green"]):
+        for seed in recall_seeds:
+            norms = gradients[name, seed, stage][0]
+            ax.semilogy(np.arange(n_long), norms / norms[-1], color=color, lw=1,
+                        label=name if seed == recall_seeds[0] else None)
     ax.set(xlabel="krok t", title=f"{title} (N = {n_long})")
 axes[0].set_ylabel(r"$\|\partial L / \partial x_t\|$ / ostatni krok")
 axes[1].legend(fontsize=9)
@@ -467,34 +475,36 @@ plt.show()
 
 # %% slideshow={"slide_type": "skip"} tags=["remove-cell"]
 if not FAST:
-    assert gradient_ratio["SimpleRNN", "po"] < 1e-3 * gradient_ratio["LSTM", "po"], gradient_ratio
+    assert all(gradient_ratio[name, seed, "przed"] < 0.1 for name in cell_types
+               for seed in recall_seeds), gradient_ratio
 
 # %% [markdown] slideshow={"slide_type": "fragment"}
-# - **Przed uczeniem** sygnał z kroku 0 jest słabszy niż z ostatniego o ok. 3 rzędy wielkości
-#   w SimpleRNN, 4 w LSTM i 10 w GRU: na starcie żadna komórka nie przenosi pierwszego symbolu
-#   do końca. Bramki, które by to robiły, sieć musi dopiero wyuczyć.
-# - **Po uczeniu** (ziarno 0) krzywa LSTM jest prawie płaska: sieć zbudowała ścieżkę z kroku 0
-#   do wyjścia. SimpleRNN wciąż dostaje z kroku 0 sygnał o 8 rzędów słabszy.
+# - **Przed uczeniem**, przy każdym ziarnie, gradient docierający do kroku 0 jest o ok.
+#   3 (SimpleRNN), 4–5 (LSTM) i 10–11 (GRU) rzędów wielkości mniejszy niż w ostatnim kroku.
+#   Na starcie żadna komórka nie przenosi pierwszego symbolu do końca: tę ścieżkę sieć musi
+#   dopiero wyuczyć.
+# - **Po uczeniu** sieci, które rozwiązały zadanie (dokładność 1,00), mają w kroku 0 gradient
+#   podobny jak w ostatnim albo większy; pozostałe — od ok. $10^{-2}$ do $10^{-8}$ ostatniego.
 
 # %% [markdown] slideshow={"slide_type": "notes"}
-# Dlaczego krzywe dzielimy przez ostatni krok: wyuczona LSTM ma stratę 0,000, a gdy sieć jest
-# pewna i ma rację, pochodna straty po jej wyjściu prawie znika — razem z gradientem po każdym
-# wejściu. Wartości bezwzględne są więc małe dlatego, że sieć już nic nie musi poprawiać,
-# a nie dlatego, że gradient zanika. Mały gradient nie znaczy też, że informacji nie ma:
-# SimpleRNN z ziarnem 0 (strata 0,350) rozpoznaje symbol znacznie częściej niż zgadując,
-# choć do kroku 0 dociera tylko $1{,}3 \cdot 10^{-8}$ gradientu z ostatniego kroku. Słaby
-# gradient utrudnia jej dalszą poprawę: dokładność ucząca stoi na ok. 0,77 od 8. epoki.
-# GRU z ziarnem 0 po 15 epokach wciąż zgaduje (strata 1,457), choć gradient z kroku 0 urósł
-# od $9{,}8 \cdot 10^{-11}$ do $2{,}6 \cdot 10^{-2}$ ostatniego: sieć nauczyła się przenosić
-# stan przez wiele kroków, ale jeszcze nie odczytywać z niego symbolu. Czy dłuższe uczenie by
-# pomogło, tego nie mierzyliśmy.
+# Jak to czytać. Pomiar po uczeniu jest raczej skutkiem niż przyczyną: sieć, która korzysta
+# z pierwszego symbolu, musi być na niego wrażliwa. O tym, od czego uczenie startuje, mówi
+# pomiar przed uczeniem: GRU zaczynała z najsłabszym gradientem z kroku 0 i najrzadziej
+# rozwiązywała zadanie (jedno ziarno z trzech), ale trzy ziarna to za mało na regułę.
+# Dlaczego krzywe dzielimy przez ostatni krok: wyuczona sieć, która jest pewna i ma rację
+# (strata 0,000), ma prawie zerową pochodną straty po wyjściu, a więc i po każdym wejściu.
+# Wartości bezwzględne są wtedy małe, bo sieć nie ma już czego poprawiać, a nie dlatego, że
+# gradient zanika. Mały gradient nie znaczy też, że informacji nie ma: SimpleRNN z ziarnem 0
+# rozpoznaje symbol w 79% przypadków, choć do kroku 0 dociera ok. $10^{-8}$ gradientu
+# z ostatniego kroku. Jej dokładność na zbiorze uczącym stoi na ok. 0,77 od 8. epoki;
+# możliwe, że słaby gradient spowalnia dalszą poprawę, ale tego nie sprawdzaliśmy.
 
 # %% [markdown] slideshow={"slide_type": "slide"}
 # ## LSTM: sieć, która umie pamiętać i zapominać
 #
 # - *Long Short-Term Memory* dodaje do komórki RNN **stan komórki** $C_t$ — „taśmę”, po której
 #   informacja płynie przez kroki, zmieniana tylko mnożeniem i dodawaniem.
-# - Co zapisać na taśmie, co z niej wymazać i co odczytać, decydują trzy **bramki** (*gates*):
+# - O tym, co zapisać na taśmie, co z niej wymazać i co odczytać, decydują trzy **bramki** (*gates*):
 #   warstwy z sigmoidą $\sigma$, których wyjście z (0, 1) mnoży (przepuszcza lub blokuje) inny sygnał.
 # - Historia: [Hochreiter i Schmidhuber (1997)](https://doi.org/10.1162/neco.1997.9.8.1735)
 #   wprowadzili stan komórki z bramkami wejściową i wyjściową; bramkę zapominania dodali
@@ -513,11 +523,12 @@ def branch(ax, x, y):
 
 
 def bridge(ax, *points, lw=1.2):
-    """Łamana ze strzałką, która przechodzi nad inną linią (biała obwódka przerywa tamtą)."""
-    halo = [patheffects.withStroke(linewidth=lw + 6, foreground="white")]
+    """Łamana ze strzałką, która przechodzi nad inną linią (obwódka w kolorze tła przerywa tamtą);
+    zaczyna się w pustym miejscu, żeby obwódka nie przecięła linii, z której wychodzi."""
+    halo = [patheffects.withStroke(linewidth=lw + 6, foreground=CELL_FILL)]
     xs, ys = zip(*points)
-    ax.plot(xs[:-1], ys[:-1], color="k", lw=lw, zorder=1.5, path_effects=halo)
-    ax.annotate("", xy=points[-1], xytext=points[-2], zorder=1.5,
+    ax.plot(xs, ys, color="k", lw=lw, zorder=3.5, path_effects=halo, solid_capstyle="butt")
+    ax.annotate("", xy=points[-1], xytext=points[-2], zorder=3.5,
                 arrowprops={"arrowstyle": "-|>", "color": "k", "lw": lw, "shrinkA": 0, "shrinkB": 0})
 
 
@@ -552,7 +563,8 @@ def draw_lstm_cell():
     connect(ax, (5.2, 0.98), (5.2, 0.3), (7.0, 0.3), lw=2)
     branch(ax, 5.2, 3.0)
     branch(ax, 6.0, 0.3)
-    bridge(ax, (6.0, 0.3), (6.0, 4.1))
+    ax.plot([6.0, 6.0], [0.3, 2.6], color="k", lw=1.2, zorder=1)
+    bridge(ax, (6.0, 2.6), (6.0, 4.1))
     for x, y, text in [(-1.0, 3.15, "$C_{t-1}$"), (6.6, 3.15, "$C_t$"), (-1.0, 0.45, "$h_{t-1}$"),
                        (6.6, 0.45, "$h_t$"), (6.1, 3.85, "$h_t$"), (0.4, -0.75, "$x_t$"),
                        (1.08, 1.9, "$f_t$"), (2.08, 1.6, "$i_t$"), (3.08, 1.55, r"$\tilde C_t$"),
@@ -594,8 +606,8 @@ draw_lstm_cell()
 # %% [markdown] slideshow={"slide_type": "notes"}
 # Keras inicjuje wyraz wolny bramki zapominania jedynką (`unit_forget_bias=True`), więc na
 # starcie uczenia $f_t \approx \sigma(1) \approx 0{,}73$: komórka raczej pamięta, ale to za
-# mało na 50 kroków — pomiar przed uczeniem pokazał sygnał z kroku 0 o ok. 4 rzędy wielkości
-# słabszy niż z ostatniego. Długiej pamięci sieć musi się nauczyć, podnosząc $f_t$ bardzo
+# mało na 50 kroków — pomiar przed uczeniem pokazał gradient docierający do kroku 0 o 4–5
+# rzędów wielkości mniejszy niż w ostatnim kroku. Długiej pamięci sieć musi się nauczyć, podnosząc $f_t$ bardzo
 # blisko 1, i LSTM ma do tego osobną bramkę, której prosta komórka nie ma.
 
 # %% [markdown] slideshow={"slide_type": "slide"}
@@ -633,7 +645,8 @@ def draw_gru_cell():
     connect(ax, (-0.6, 2.0), (0.18, 2.0))
     connect(ax, (0.4, 1.4), (0.4, 1.78))
     draw_op(ax, 0.4, 2.0, "×")
-    bridge(ax, (0.62, 2.0), (4.4, 2.0), (4.4, 1.3), (4.86, 1.3))
+    ax.plot([0.62, 1.5], [2.0, 2.0], color="k", lw=1.2, zorder=1)
+    bridge(ax, (1.5, 2.0), (4.4, 2.0), (4.4, 1.3), (4.86, 1.3))
     branch(ax, -0.1, -0.4)
     connect(ax, (-0.1, -0.4), (5.2, -0.4), (5.2, 1.07))
     draw_layer(ax, 5.2, 1.3, "tanh")
@@ -673,28 +686,29 @@ draw_gru_cell()
 # $$
 #
 # - Trzy warstwy po $u(u+d)+u$ parametrów: GRU ma $3\,(u(u+d)+u)$. To wariant z pracy Cho i in.,
-#   w Keras `layers.GRU(u, reset_after=False)`; takiego używamy w tym notatniku.
-# - Domyślne w Keras `reset_after=True` (jak w cuDNN) mnoży przez $r_t$ dopiero $U_h h_{t-1}$,
-#   po macierzy, i ma dwa wektory wyrazów wolnych na warstwę: $3\,(u(u+d)+2u)$ parametrów.
+#   w Kerasie `layers.GRU(u, reset_after=False)`; takiego używamy w tym notatniku.
+# - Domyślny wariant Kerasa (`reset_after=True`, zgodny z cuDNN) mnoży przez $r_t$ dopiero
+#   iloczyn $U_h h_{t-1}$, gdzie $U_h$ to część $W_h$ działająca na $h_{t-1}$, i ma dwa wektory
+#   wyrazów wolnych na warstwę: $3\,(u(u+d)+2u)$ parametrów.
 
 # %% [markdown] slideshow={"slide_type": "notes"}
 # Jedno $z_t$ gra rolę pary bramek LSTM: $z_t$ decyduje, ile starego stanu zostaje (jak
 # bramka zapominania), a $1 - z_t$ — ile wchodzi nowej treści (jak bramka wejściowa). Suma
 # obu udziałów to zawsze 1, więc GRU nie może jednocześnie pamiętać wszystkiego i dopisywać
 # dużo nowego, co LSTM potrafi. Gdy $r_t \approx 0$, kandydat powstaje tak, jakby przeszłości
-# nie było. Część autorów (np. Colah) pisze ostatnie równanie z zamienionymi rolami,
+# nie było. Część autorów (np. Christopher Olah na blogu colah) pisze ostatnie równanie z zamienionymi rolami,
 # $h_t = (1 - z_t) \odot h_{t-1} + z_t \odot \tilde h_t$; to ta sama komórka, tylko bramka
 # oznacza wtedy udział nowej treści. Cho i in. zaproponowali GRU przy pracy nad tłumaczeniem maszynowym.
 
 # %% [markdown] slideshow={"slide_type": "subslide"}
 # ### Częsty błąd: która bramka GRU zastępuje które bramki LSTM
 #
-# - Łatwo przeczytać, że bramka **resetu** przejmuje role bramek zapominania i wyjściowej.
+# - Często można przeczytać, że bramka **resetu** przejmuje role bramek zapominania i wyjściowej.
 #   Równania mówią co innego.
 # - Role bramek **zapominania i wejściowej** łączy bramka **aktualizacji**: $z_t$ i $1 - z_t$
 #   w ostatnim równaniu.
 # - Bramka **resetu** działa tylko wewnątrz kandydata: decyduje, ile $h_{t-1}$ widzi warstwa
-#   $\tanh$. Stanu przenoszonego do następnego kroku nie zmienia.
+#   $\tanh$. Na stan przenoszony dalej wpływa tylko pośrednio, przez kandydata.
 # - Odpowiednika bramki **wyjściowej** GRU nie ma: cały stan $h_t$ jest wyjściem komórki.
 
 # %% [markdown] slideshow={"slide_type": "notes"}
@@ -713,7 +727,7 @@ draw_gru_cell()
 # | pamięć | stan komórki $C_t$ i stan ukryty $h_t$ | tylko stan ukryty $h_t$ |
 # | parametry | $4\,(u(u+d)+u)$ | $3\,(u(u+d)+u)$ |
 #
-# Trzy opinie, które sprawdzimy niżej na danych:
+# Trzy opinie; dwie pierwsze sprawdzimy niżej na danych, trzecią tylko skomentujemy:
 # - obie komórki dają podobną jakość;
 # - GRU jest tańsza, bo ma trzy warstwy zamiast czterech: o 1/4 mniej wag do nauczenia
 #   i mnożeń macierzy w każdym kroku;
@@ -769,7 +783,7 @@ plt.show()
 # %% [markdown] slideshow={"slide_type": "subslide"}
 # ### Przygotowanie: przewidujemy zmianę, nie poziom
 #
-# - W zbiorze testowym stężenie jest wyższe niż kiedykolwiek w uczeniu, a sieć źle przewiduje
+# - W zbiorze testowym stężenie jest wyższe niż kiedykolwiek w zbiorze uczącym, a sieć źle przewiduje
 #   wartości spoza zakresu, który widziała. Dlatego przewidujemy **zmianę** z miesiąca na
 #   miesiąc, $\Delta_t = y_t - y_{t-1}$; prognoza poziomu to $\hat y_t = y_{t-1} + \hat\Delta_t$.
 # - Zmiany skalujemy (odejmujemy średnią, dzielimy przez odchylenie standardowe) ze
@@ -892,8 +906,8 @@ shown = slice(-60, None)
 dates = co2.index[target_index[is_test]][shown]
 fig, ax = plt.subplots(figsize=(7, 2.6))
 ax.plot(dates, y_true_ppm[shown], "k-", lw=2, label="prawda")
-ax.plot(dates, lstm_forecast[shown], "o-", ms=3, label=f"LSTM (RMSE {lstm_rmse:.2f})")
-ax.plot(dates, last_value_ppm[shown], "--", label=f"naiwna (RMSE {persistence_rmse:.2f})")
+ax.plot(dates, lstm_forecast[shown], "o-", ms=3, label=f"LSTM (RMSE {lstm_rmse:.2f})".replace(".", ","))
+ax.plot(dates, last_value_ppm[shown], "--", label=f"naiwna (RMSE {persistence_rmse:.2f})".replace(".", ","))
 ax.set(xlabel="rok", ylabel="CO₂ [ppm]", title="Prognoza o miesiąc naprzód")
 ax.legend(fontsize=9)
 plt.show()
@@ -977,8 +991,9 @@ if not FAST:
 #   i 0,306 ppm (GRU), a przedziały od najlepszego do najgorszego ziarna nachodzą na siebie.
 #   Obie sieci mają błąd ponad 4 razy mniejszy niż prognoza naiwna (1,264 ppm).
 # - **GRU tańsza** — w parametrach tak: 3297 wobec 4385 (warstwa rekurencyjna ma dokładnie
-#   3/4 wag LSTM). W czasie epoki nie: tu GRU była wolniejsza (0,055 wobec 0,047 s). Tak mała
-#   sieć liczy się szybko, a czas epoki wyznaczają narzuty TensorFlow na każdy krok.
+#   3/4 wag LSTM). W czasie epoki nie: tu GRU była wolniejsza (0,062 wobec 0,058 s). Tak mała
+#   sieć liczy się szybko, więc czas epoki wyznaczają prawdopodobnie narzuty TensorFlow na
+#   każdy krok, a nie liczba mnożeń.
 # - **LSTM lepsza na tekście** — tego tu nie badaliśmy: szereg CO₂ wymaga pamięci na
 #   kilkanaście kroków. W zadaniu z pierwszym symbolem przy $N = 50$ żadna z komórek nie
 #   wygrywała z każdym ziarnem.
@@ -1139,10 +1154,11 @@ for temperature, sample in zip(TEMPERATURES, samples):
     print(f"temperatura {temperature}:\n{textwrap.fill(verses, width=100)}\n")
 
 # %% [markdown] slideshow={"slide_type": "notes"}
-# Po kilku minutach uczenia na procesorze sieć zna już strukturę sztuki: imię postaci
-# wielkimi literami w osobnym wierszu (przed pierwszym ukośnikiem), po nim kwestię
-# w krótkich wersach, wielkie litery na początku wersów, interpunkcję i wiele prawdziwych
-# słów. Sensu w tym nie ma. Karpathy uczył trzy warstwy po 512 neuronów na całym Szekspirze
+# Po kilku minutach uczenia na procesorze sieć zna już strukturę sztuki: imiona postaci
+# wielkimi literami w osobnych wierszach (między ukośnikami), po nich kwestie w krótkich
+# wersach, wielkie litery na początku wersów, interpunkcję i wiele prawdziwych słów. Sensu
+# w tym nie ma. Pierwszy milion znaków to osiem komedii i początek „Edwarda III”: sieć nie
+# widziała pozostałych sztuk. Karpathy uczył trzy warstwy po 512 neuronów na całym Szekspirze
 # (plik 4,4 MB, ok. 4 razy więcej tekstu niż nasz milion znaków); nasza sieć ma jedną warstwę
 # z 256 neuronami i 10 epok. W niskiej temperaturze powtarzają się najczęstsze słowa,
 # w wysokiej pojawia się coraz więcej nieistniejących.
@@ -1198,22 +1214,23 @@ for temperature, sample in zip([0.2, 2.0], generate("KING\n", [0.2, 2.0], length
 # W tym notatniku:
 # - narysowaliśmy sieć rekurencyjną zwiniętą i rozwiniętą w czasie — łańcuch kopii jednej
 #   komórki o wspólnych wagach — oraz pięć rodzajów zadań na ciągach;
-# - w zadaniu „zapamiętaj pierwszy symbol” przy $N = 50$ każda komórka raz się nauczyła,
-#   a raz nie; gradient z pierwszego kroku przed uczeniem był o 3–10 rzędów wielkości słabszy
-#   niż z ostatniego, a po udanym uczeniu LSTM — prawie taki sam;
+# - w zadaniu „zapamiętaj pierwszy symbol” przy $N = 50$ wynik zależał od ziarna bardziej niż
+#   od komórki; przed uczeniem gradient docierający do pierwszego kroku był o 3–11 rzędów
+#   wielkości mniejszy niż w ostatnim, a w sieciach, które zadanie rozwiązały, po uczeniu był
+#   podobny;
 # - rozebraliśmy komórki LSTM (stan komórki i trzy bramki) i GRU (bramka aktualizacji w roli
 #   bramek zapominania i wejściowej, bramka resetu tylko w kandydacie), z rysunkami zgodnymi
 #   z równaniami;
 # - prognozowaliśmy miesięczne stężenie CO₂ siecią LSTM i porównaliśmy jej RMSE z prognozą
-#   naiwną: błąd ponad 4 razy mniejszy;
-# - porównaliśmy GRU z LSTM na trzech ziarnach: ten sam błąd, 3/4 parametrów, ale bez zysku
+#   naiwną: błąd ok. 4 razy mniejszy;
+# - porównaliśmy GRU z LSTM na trzech ziarnach: podobny błąd, 3/4 parametrów, ale bez zysku
 #   w czasie epoki;
 # - nauczyliśmy znakową sieć LSTM pisać tekst, który wygląda jak sztuka Szekspira.
 
-# %% [markdown] slideshow={"slide_type": "skip"}
-# Najważniejsze liczby notatnika, po jednej w wierszu:
+# %% [markdown] slideshow={"slide_type": "skip"} tags=["remove-cell"]
+# Najważniejsze liczby notatnika, po jednej w wierszu (czyta je strona główna kursu):
 
-# %% slideshow={"slide_type": "skip"}
+# %% slideshow={"slide_type": "skip"} tags=["remove-cell"]
 print(f"lstm_rmse: {lstm_rmse:.4f}")
 print(f"lstm_rmse_mean: {np.mean(lstm_rmses):.4f}")
 print(f"gru_rmse_mean: {np.mean(gru_rmses):.4f}")
@@ -1227,8 +1244,9 @@ print(f"recall_seeds: {len(recall_seeds)}")
 for name in cell_types:
     print(f"{name.lower()}_accuracy_at_N: {recall_summary(name, n_long)[0]:.3f}")
 for name in cell_types:
-    print(f"{name.lower()}_gradient_ratio_init: {gradient_ratio[name, 'przed']:.1e}")
-    print(f"{name.lower()}_gradient_ratio_trained: {gradient_ratio[name, 'po']:.1e}")
+    for stage, label in [("przed", "init"), ("po", "trained")]:
+        median = np.median([gradient_ratio[name, seed, stage] for seed in recall_seeds])
+        print(f"{name.lower()}_gradient_ratio_{label}_median: {median:.1e}")
 print(f"char_lstm_loss: {char_lstm_loss:.4f}")
 print(f"char_lstm_epochs: {char_epochs}")
 print(f"char_corpus_chars: {len(corpus)}")
