@@ -15,7 +15,12 @@ QUOTED = {
     "01_rnn": {"persistence_rmse": 3, "lstm_rmse_mean": 3, "gru_rmse_mean": 3,
                "lstm_params": 0, "gru_params": 0, "lstm_epoch_seconds": 3, "gru_epoch_seconds": 3,
                "simplernn_accuracy_at_N": 3, "lstm_accuracy_at_N": 3, "gru_accuracy_at_N": 3},
-    "02_cnn": {},
+    "02_cnn": {"cnn_test_accuracy": 4, "adadelta_test_accuracy": 4, "dense_test_accuracy": 4,
+               "cnn_epochs_to_0991": 0, "adadelta_epochs_to_0991": 0,
+               "cnn_seconds_to_0991": 0, "adadelta_seconds_to_0991": 0,
+               "cnn_seconds_per_epoch": 1, "adadelta_seconds_per_epoch": 1,
+               "cnn_shift2_accuracy": 4, "dense_shift2_accuracy": 4,
+               "cnn_shift3_accuracy": 4, "dense_shift3_accuracy": 4},
 }
 CASES = [(stem, key, digits) for stem, keys in QUOTED.items() for key, digits in keys.items()]
 
