@@ -416,11 +416,8 @@ plt.show()
 # %% [markdown] slideshow={"slide_type": "subslide"}
 # ### Jaki gradient dociera do pierwszego kroku
 #
-# Mierzymy normę gradientu straty po wejściu w każdym kroku $t$,
-# $\left\lVert \partial L / \partial x_t \right\rVert$, uśrednioną po 256 ciągach długości
-# $N$ (`tf.GradientTape`), dla każdej sieci **przed uczeniem** (wagi początkowe) i **po
-# uczeniu** (po 15 epokach). W tabeli: gradient w kroku 0 podzielony przez gradient
-# w ostatnim kroku.
+# Norma gradientu straty po wejściu w kroku $t$, $\lVert \partial L / \partial x_t \rVert$,
+# średnio na 256 ciągach, przed uczeniem i po nim; w tabeli: krok 0 przez ostatni krok.
 
 # %% slideshow={"slide_type": "skip"}
 def input_gradient_norms(net, n_steps):
@@ -510,6 +507,9 @@ if not FAST:
 #   wprowadzili stan komórki z bramkami wejściową i wyjściową; bramkę zapominania dodali
 #   [Gers, Schmidhuber i Cummins (2000)](https://doi.org/10.1162/089976600300015015). Dziś
 #   „LSTM” oznacza wersję z trzema bramkami, tę poniżej.
+
+# %% [markdown] slideshow={"slide_type": "subslide"}
+# ### Komórka LSTM na schemacie
 
 # %% slideshow={"slide_type": "skip"} tags=["remove-cell"]
 def hline(ax, x0, x1, y, lw=1.2):

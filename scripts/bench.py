@@ -1,6 +1,6 @@
 """Benchmark: fast-mode seconds per notebook, site build seconds, and each notebook
 in full mode with its headline figures (e.g. CNN seconds per epoch and seconds to
-reach 0.991 test accuracy). Reports, asserts nothing; writes no notebook.
+reach 0.991 validation accuracy). Reports, asserts nothing; writes no notebook.
 
 Usage: python scripts/bench.py [--no-full]
 """
