@@ -163,4 +163,5 @@ def test_landing_page_row_has_links_times_and_result(site, source):
         assert f"{seconds % 60:02d} s" in text or f" {seconds} s" in text, (source.stem, seconds, text)
     assert "*" not in text, f"{source.stem}: Markdown w tabeli tematów: {text}"
     result = row.find_all("td")[2].get_text()
-    assert re.search(r"\d\.\d", result), f"{source.stem}: brak wyniku: {result}"
+    assert re.search(r"\d,\d", result), f"{source.stem}: brak wyniku: {result}"
+    assert not re.search(r"\d\.\d", result), f"{source.stem}: kropka dziesiętna w wyniku: {result}"

@@ -32,6 +32,11 @@ from run_notebooks import headline  # noqa: E402
 COLUMNS = [("Temat", 5), ("Czas wykonania", 2), ("Najważniejszy wynik", 3), ("Materiały", 2)]
 
 
+def polish_numbers(figures):
+    """Headline values as a Polish reader writes them: 0,9923, not 0.9923."""
+    return {key: re.sub(r"^(-?\d+)\.(\d+)$", r"\1,\2", value) for key, value in figures.items()}
+
+
 def duration(seconds):
     minutes, seconds = divmod(int(seconds), 60)
     text = f"{minutes} min {seconds:02d} s" if minutes else f"{seconds} s"
@@ -97,7 +102,7 @@ class CourseTopics(Directive):
         links.append(link("Colab", colab_url(env.config, notebook)))
         times = [paragraph(nodes.Text(f"{mode}: {duration(stamp[key])}"))
                  for mode, key in (("szybki", "fast_seconds"), ("pełny", "seconds"))]
-        result = entry["result"].format(**headline(nb))
+        result = entry["result"].format(**polish_numbers(headline(nb)))
         return [[paragraph(page_link(title, notebook)),
                  paragraph(nodes.Text(entry["summary"]))],
                 times, [paragraph(nodes.Text(result))], [paragraph(*link_list(links))]]
