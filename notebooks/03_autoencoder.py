@@ -26,12 +26,12 @@
 #
 # W tym notatniku pokażemy:
 # - czym jest *autoencoder*: sieć uczona odtwarzania własnego wejścia przez wąskie gardło,
-# - jak *autoencoder* ściska cyfry MNIST i ile przy tym traci,
+# - jak *autoencoder* kompresuje cyfry MNIST i ile przy tym traci,
 # - że liniowy *autoencoder* uczy się tej samej podprzestrzeni co PCA, a nieliniowy
 #   odtwarza cyfry dokładniej,
 # - *autoencoder* odszumiający (*denoising autoencoder*) i dwuwymiarową mapę cyfr,
 # - a poza wykładem: *autoencoder* szerszy niż wejście, któremu nie pozwala „kopiować”
-#   kara za brak rzadkości (*sparsity*).
+#   kara, która wymusza rzadki kod (*sparsity*).
 
 # %% slideshow={"slide_type": "skip"} tags=["remove-cell"]
 import os
@@ -428,8 +428,8 @@ plt.show()
 # %% [markdown] slideshow={"slide_type": "notes"}
 # *Autoencoder* liniowy osiąga praktycznie ten sam błąd co PCA — lepiej się nie da, bo PCA
 # jest optymalne wśród metod liniowych. Nieliniowy *autoencoder* z dodatkową warstwą
-# ukrytą schodzi niżej, bo kreski cyfr układają się w zbiorze, który nie jest płaską
-# podprzestrzenią. Za to płacimy dłuższym uczeniem i brakiem gwarancji optimum.
+# ukrytą schodzi niżej, bo obrazy cyfr leżą blisko zakrzywionej powierzchni (rozmaitości),
+# a nie płaskiej podprzestrzeni. Za to płacimy dłuższym uczeniem i brakiem gwarancji optimum.
 
 # %% [markdown] slideshow={"slide_type": "subslide"}
 # ### Liniowy *autoencoder* uczy się podprzestrzeni PCA
@@ -523,8 +523,10 @@ draw_denoising()
 # %% [markdown] slideshow={"slide_type": "fragment"}
 # Odszumiamy cyfry MNIST: do każdego piksela dodajemy szum gaussowski o odchyleniu
 # $\sigma = 0{,}5$ i przycinamy wynik do $[0, 1]$. Sieć 784 → 256 → 64 → 256 → 784 uczy się
-# odtwarzać czyste cyfry. Jakość mierzymy szczytowym stosunkiem sygnału do szumu (PSNR):
-# $\text{PSNR} = 10 \log_{10} \frac{1}{\text{MSE}}$ dB dla pikseli z $[0, 1]$ — im więcej, tym lepiej.
+# odtwarzać czyste cyfry. Jakość mierzymy szczytowym stosunkiem sygnału do szumu (PSNR)
+# każdego obrazu, $\text{PSNR} = 10 \log_{10} \frac{1}{\text{MSE}}$ dB dla pikseli z $[0, 1]$
+# (MSE tego obrazu) — im więcej, tym lepiej. Podajemy średnią PSNR po obrazach; to nie to samo
+# co PSNR policzony ze średniego MSE, bo logarytm nie jest liniowy.
 
 # %% [markdown] slideshow={"slide_type": "subslide"}
 # ### Uczymy sieć odszumiającą
@@ -719,7 +721,7 @@ show_rows(rows, titles)
 # ## Podsumowanie
 #
 # W tym notatniku:
-# - *autoencoder* uczy się odtwarzać wejście przez wąski *code*; *encoder* ściska dane,
+# - *autoencoder* uczy się odtwarzać wejście przez wąski kod; *encoder* kompresuje dane,
 #   *decoder* je odbudowuje, a kompresja jest stratna;
 # - *autoencoder* 784 → 32 → 784 opisuje cyfrę 24,5 razy krótszym kodem, a rekonstrukcje
 #   pozostają czytelne, zarówno przy stracie MSE, jak i entropii krzyżowej;

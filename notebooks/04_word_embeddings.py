@@ -93,8 +93,10 @@ print(f"gensim {gensim.__version__}, keras {keras.__version__}")
 #
 # - Słowo poznajemy po jego **otoczeniu**: słowa, które występują w podobnych kontekstach,
 #   mają podobne znaczenie.
-# - Pomysł jest stary (lingwistyka lat 50. i 60. XX wieku), ale praktyczny stał się dopiero
-#   dzięki sieciom neuronowym uczonym na dużych korpusach (Word2Vec, 2013).
+# - Pomysł pochodzi z lingwistyki lat 50. XX wieku. Wektory słów liczone ze współwystąpień
+#   były w użyciu już w latach 90.: LSA ([Deerwester i in., 1990](https://doi.org/10.1002/(SICI)1097-4571(199009)41:6%3C391::AID-ASI1%3E3.0.CO;2-9))
+#   i HAL ([Lund i Burgess, 1996](https://doi.org/10.3758/BF03204766)). Word2Vec (2013)
+#   pozwolił uczyć je siecią neuronową szybko, na miliardach słów.
 
 # %% [markdown] slideshow={"slide_type": "slide"}
 # ## Przykład: dwa zdania
@@ -428,7 +430,7 @@ draw_embedding_network()
 # ### Warstwa ukryta to wektor słowa
 #
 # - Mnożenie wektora *one-hot* przez macierz $W$ wybiera jeden jej wiersz: warstwa ukryta to
-#   po prostu **wektor słowa**. W Keras robi to warstwa `Embedding` (bez mnożenia przez zera).
+#   po prostu **wektor słowa**. W Kerasie robi to warstwa `Embedding` (bez mnożenia przez zera).
 # - W CBOW wejściem jest kilka słów naraz, a warstwa ukryta to średnia ich wierszy.
 # - Po uczeniu wyrzucamy wyjście $W'$; wiersze $W$ to nasze zanurzenia słów.
 
@@ -604,7 +606,7 @@ if not FAST:
 # %% [markdown] slideshow={"slide_type": "subslide"}
 # ### Wzorzec: Word2Vec z biblioteki `gensim`
 #
-# `gensim` implementuje oryginalny Word2Vec w C: te same okno, próg, *subsampling*,
+# `gensim` implementuje oryginalny Word2Vec w C: to samo okno, próg, *subsampling*,
 # *negative sampling* i wymiar, ale stochastyczny spadek gradientu (SGD) z malejącym krokiem
 # zamiast Adama. Uczymy oba warianty, dłużej niż modele Keras i na jednym wątku (wynik powtarzalny).
 
@@ -679,7 +681,7 @@ neighbour_table
 # Przy większości słów częstych modele zgadzają się co do rodzaju sąsiadów: „father” ma za
 # sąsiadów członków rodziny, „night” — pory dnia, „king” — tytuły i imiona królów. „good”
 # wypada dziwnie, bo u Szekspira to najczęściej zwrot grzecznościowy („good my lord”, „good
-# Master Parson”), a nie ocena. Przy słowach rzadkich modele rozchodzą się bardziej:
+# Master Parson”), a nie ocena. Przy słowach rzadkich wyniki modeli różnią się bardziej:
 # kilkadziesiąt wystąpień to mało przykładów. „ghost” pojawia się głównie w didaskaliach
 # („Enter the Ghost of …”), więc jego sąsiedzi to imiona postaci. Modele Keras i `gensim`
 # dają podobne, ale nie identyczne listy: inny optymalizator, inna liczba epok, inne losowanie.
@@ -910,7 +912,8 @@ print(f"CBOW uczy się {speedup:.1f} razy szybciej niż skip-gram "
 # - **FastText** (Facebook; Bojanowski i in., 2017: [arXiv:1607.04606](https://arxiv.org/abs/1607.04606))
 #   — *skip-gram*, w którym wektor słowa to suma wektorów jego n-gramów znakowych
 #   (*character n-grams*, zwykle od 3 do 6 znaków) i wektora całego słowa:
-#   „where” to ⟨wh, whe, her, ere, re⟩ i ⟨where⟩.
+#   „where” przy $n = 3$ to `<wh`, `whe`, `her`, `ere`, `re>` i całe słowo `<where>`
+#   (znaki `<` i `>` oznaczają początek i koniec słowa).
 # - Co to daje:
 #   - słowa rzadkie dzielą n-gramy ze słowami częstymi („kingdom”, „kingly”, „king's”),
 #     więc ich wektory są lepsze,

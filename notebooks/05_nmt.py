@@ -31,7 +31,7 @@
 #   siódmy listopada dwa tysiące dwudziestego szóstego roku”, tłumaczone na „2026-11-27”,
 # - model *sequence-to-sequence* bez *attention* i z *attention*: trafność, zależność od
 #   długości zdania i mapę wag *attention*,
-# - dokąd poszła dziedzina: Transformer, podsłowa, miara BLEU.
+# - jak rozwijała się dziedzina: Transformer, podsłowa, miara BLEU.
 
 # %% slideshow={"slide_type": "skip"} tags=["remove-cell"]
 import os
@@ -143,7 +143,7 @@ def draw_translation_model(attention=False):
 draw_translation_model()
 
 # %% [markdown] slideshow={"slide_type": "notes"}
-# To odpowiednik rysunku systemu NMT z blogu NVIDIA, narysowany od nowa. *Encoder* i *decoder*
+# To odpowiednik rysunku systemu NMT z bloga NVIDIA, narysowany od nowa. *Encoder* i *decoder*
 # to dwie osobne sieci rekurencyjne (tu GRU) o osobnych wagach. Jedyne, co łączy obie części,
 # to wektor $h$: ostatni stan *encodera* staje się pierwszym stanem *decodera*. Znaczniki
 # `<s>` i `</s>` oznaczają początek i koniec zdania: *decoder* zaczyna od `<s>`, a kończy, gdy
@@ -607,7 +607,7 @@ draw_translation_model(attention=True)
 # - Wagi $\alpha_{tj}$ są dodatnie i sumują się do 1: to rozkład uwagi na słowach źródła.
 # - Wektor kontekstu $c_t$ łączymy z $s_t$ i dopiero z nich przewidujemy znak $y_t$, jak
 #   u Luonga i in. (2015); u Bahdanau i in. $c_t$ wchodzi też na wejście GRU *decodera*.
-# - W Keras: `AdditiveAttention` liczy uproszczone $e_{tj} = v^\top \tanh(s_t + h_j)$ (rolę $W$
+# - W Kerasie: `AdditiveAttention` liczy uproszczone $e_{tj} = v^\top \tanh(s_t + h_j)$ (rolę $W$
 #   i $U$ przejmują warstwy GRU), a `Attention` iloczyn skalarny $s_t^\top h_j$ (Luong i in.).
 
 # %% [markdown] slideshow={"slide_type": "subslide"}
@@ -752,7 +752,7 @@ my_attention, _ = greedy_decode(attention_encoder, attention_step, MY_SENTENCES)
 show_translations(MY_SENTENCES, ("seq2seq", my_seq2seq), ("attention", my_attention))
 
 # %% [markdown] slideshow={"slide_type": "slide"}
-# ## Dokąd poszła dziedzina
+# ## Jak rozwijała się dziedzina
 #
 # - **Transformer** (Vaswani i in. 2017) porzucił sieci rekurencyjne: *encoder* i *decoder*
 #   składają się z samych warstw *attention*, także między słowami tego samego zdania.
