@@ -4,7 +4,6 @@ import re
 
 import jupytext
 import nbformat
-import pytest
 from notebook_stamp import STAMP_KEY, code_hash
 from run_notebooks import headline_lines
 
@@ -122,10 +121,8 @@ def test_stored_outputs_have_no_tensorflow_start_up_log(source):
         assert not match, f"{source.name}, komórka {i}: zapisany dziennik TensorFlow {match.group()!r}"
 
 
-def test_printed_numbers_have_no_thousands_separators(source, request):
+def test_printed_numbers_have_no_thousands_separators(source):
     """A Polish reader takes 5,318 for a decimal: printed numbers have no comma separators."""
-    if source.stem == "04_word_embeddings":
-        request.applymarker(pytest.mark.xfail(strict=True, reason="wydruki 5.4 mają jeszcze separatory tysięcy"))
     _, ipynb = read_pair(source)
     for i, cell in enumerate(ipynb.cells, start=1):
         match = THOUSANDS.search(printed_text(cell))
