@@ -283,8 +283,8 @@ draw_sequence_shapes()
 # kierunki, w których neurony są nasycone, a kolejne macierze mogą wzmacniać różne kierunki,
 # więc iloczyn i tak może maleć
 # ([Pascanu, Mikolov i Bengio, 2013](https://arxiv.org/abs/1211.5063)). Gdy już wybucha,
-# pomaga przycinanie normy gradientu (*gradient clipping*, w Kerasie np. `clipnorm=1.0`
-# w optymalizatorze). Zanikaniu zapobiega dopiero inna budowa komórki: LSTM i GRU.
+# pomaga przycinanie gradientu (*gradient clipping*): ograniczenie jego normy, w Kerasie np.
+# `clipnorm=1.0` w optymalizatorze. Zanikaniu zapobiega dopiero inna budowa komórki: LSTM i GRU.
 
 # %% [markdown] slideshow={"slide_type": "subslide"}
 # ### Eksperyment: zapamiętaj pierwszy symbol

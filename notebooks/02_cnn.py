@@ -350,7 +350,7 @@ draw_unit_closeup()
 
 # %% [markdown] slideshow={"slide_type": "notes"}
 # W zwykłej warstwie splotowej A to jeden neuron: suma ważona pikseli okna plus wyraz wolny,
-# a potem funkcja aktywacji, np. ReLU. W sieci *network-in-network* w każdym oknie działa ta
+# a potem funkcja aktywacji, np. ReLU. W architekturze sieci w sieci w każdym oknie działa ta
 # sama mała sieć wielowarstwowa; w praktyce odpowiada to splotowi, po którym następują sploty
 # z jądrem 1×1. Tak czy inaczej, wszystkie kopie A mają wspólne wagi.
 
@@ -491,7 +491,7 @@ assert len(animation_html) < 400_000, len(animation_html)
 # a po prawej jest tło; ujemna — odwrotnie; tam, gdzie obraz się nie zmienia, odpowiedź jest zerowa.
 
 # %% [markdown] slideshow={"slide_type": "subslide"}
-# ### Dopełnienie brzegów (*padding*)
+# ### Dopełnienie brzegów
 #
 # Bez dopełnienia (`padding="valid"`) jądro $k \times k$ mieści się w $n - k + 1$ położeniach,
 # więc każda warstwa obcina brzeg mapy. Dopełnienie zerami (`padding="same"`) dokłada
@@ -525,7 +525,7 @@ def draw_padding(n=5, k=3):
 draw_padding()
 
 # %% [markdown] slideshow={"slide_type": "subslide"}
-# ### Krok (*stride*)
+# ### Krok
 #
 # Krok $s$ to przesunięcie okna między sąsiednimi polami mapy. Przy $s = 2$ jądro omija co
 # drugie położenie i mapa ma w każdym kierunku mniej więcej o połowę mniej pól:
@@ -572,7 +572,7 @@ for stride in (1, 2):
               f"{keras_shape[1]:>6}×{keras_shape[2]}")
 
 # %% [markdown] slideshow={"slide_type": "subslide"}
-# ### Pole recepcyjne (*receptive field*)
+# ### Pole recepcyjne
 #
 # Pole recepcyjne elementu mapy to fragment wejścia, od którego ten element zależy. Każda
 # warstwa 3×3 z krokiem 1 poszerza je o 2 piksele. *Max-pooling* 2×2 z krokiem 2 (omówimy go

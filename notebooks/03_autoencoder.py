@@ -22,16 +22,17 @@
 # ---
 
 # %% [markdown] slideshow={"slide_type": "slide"}
-# # 5.3 Autoencoder
+# # 5.3 Autoenkodery
 #
 # W tym notatniku pokażemy:
-# - czym jest *autoencoder*: sieć uczona odtwarzania własnego wejścia przez wąskie gardło,
-# - jak *autoencoder* kompresuje cyfry MNIST i ile przy tym traci,
-# - że liniowy *autoencoder* uczy się tej samej podprzestrzeni co PCA, a nieliniowy
+# - czym jest autoenkoder (*autoencoder*): sieć uczona odtwarzania własnego wejścia przez
+#   wąskie gardło,
+# - jak autoenkoder kompresuje cyfry MNIST i ile przy tym traci,
+# - że liniowy autoenkoder uczy się tej samej podprzestrzeni co PCA, a nieliniowy
 #   odtwarza cyfry dokładniej,
-# - *autoencoder* odszumiający (*denoising autoencoder*) i dwuwymiarową mapę cyfr,
-# - a poza wykładem: *autoencoder* szerszy niż wejście, któremu nie pozwala „kopiować”
-#   kara, która wymusza rzadki kod (*sparsity*).
+# - autoenkoder odszumiający (*denoising autoencoder*) i dwuwymiarową mapę cyfr,
+# - a poza wykładem: autoenkoder szerszy niż wejście, któremu nie pozwala „kopiować”
+#   kara, która wymusza rzadkość kodu (*sparsity*).
 
 # %% slideshow={"slide_type": "skip"} tags=["remove-cell"]
 import os
@@ -61,18 +62,18 @@ from sklearn.decomposition import PCA
 plt.rcParams["figure.dpi"] = 80
 
 # %% [markdown] slideshow={"slide_type": "slide"}
-# ## Uczenie bez nadzoru
+# ## Uczenie nienadzorowane
 #
 # - Dotąd każdy przykład miał etykietę: obraz i cyfrę, nagranie i odpowiedź „jest głos”.
-# - W uczeniu bez nadzoru (*unsupervised learning*) mamy same przykłady
+# - W uczeniu nienadzorowanym (*unsupervised learning*) mamy same przykłady
 #   $x^{(1)}, x^{(2)}, x^{(3)}, \ldots \in \mathbb{R}^n$, bez żadnych etykiet.
 # - Chcemy mimo to odkryć budowę danych: które kierunki są ważne, które przykłady są do
 #   siebie podobne, jak opisać przykład krócej niż $n$ liczbami.
 
 # %% [markdown] slideshow={"slide_type": "slide"}
-# ## Czym jest *autoencoder*
+# ## Czym jest autoenkoder
 #
-# *Autoencoder* (koder-dekoder, *encoder-decoder*) to sieć neuronowa, w której:
+# Autoenkoder (koder–dekoder, *encoder-decoder*) to sieć neuronowa, w której:
 # - warstwa wejściowa i wyjściowa mają po $n$ neuronów,
 # - warstwa środkowa ma $k < n$ neuronów,
 # - uczymy ją na parach $(x^{(i)}, y^{(i)})$ z $y^{(i)} = x^{(i)}$: wyjście ma odtworzyć wejście.
@@ -103,8 +104,8 @@ def new_diagram(width, height, title):
 
 
 def draw_autoencoder_net(n=6, k=3):
-    """Schemat klasycznego autoencodera n-k-n: wejście, warstwa ukryta, wyjście."""
-    fig, ax = new_diagram(6, 3.4, f"Autoencoder {n}–{k}–{n}: wyjście ma odtworzyć wejście")
+    """Schemat klasycznego autoenkodera n-k-n: wejście, warstwa ukryta, wyjście."""
+    fig, ax = new_diagram(6, 3.4, f"Autoenkoder {n}–{k}–{n}: wyjście ma odtworzyć wejście")
     columns = [(0, n, "x"), (3, k, "h"), (6, n, r"\hat{x}")]
     colors = ["#dbe9f6", "#c9e8c9", "#fde0c5"]
     positions = [[(x, y) for y in np.linspace((n - size) / 2, (n + size) / 2 - 1, size)] for x, size, _ in columns]
@@ -121,7 +122,7 @@ def draw_autoencoder_net(n=6, k=3):
     plt.show()
 
 
-# %% mystnb={"image": {"alt": "Schemat klasycznego trójwarstwowego autoencodera: sześć neuronów wejściowych x1–x6 po lewej, trzy neurony ukryte h1–h3 pośrodku i sześć neuronów wyjściowych x̂1–x̂6 po prawej; każdy neuron jest połączony z każdym neuronem sąsiedniej warstwy, a warstwa środkowa jest najwęższa."}} tags=["remove-input"]
+# %% mystnb={"image": {"alt": "Schemat klasycznego trójwarstwowego autoenkodera: sześć neuronów wejściowych x1–x6 po lewej, trzy neurony ukryte h1–h3 pośrodku i sześć neuronów wyjściowych x̂1–x̂6 po prawej; każdy neuron jest połączony z każdym neuronem sąsiedniej warstwy, a warstwa środkowa jest najwęższa."}} tags=["remove-input"]
 draw_autoencoder_net()
 
 # %% [markdown] slideshow={"slide_type": "notes"}
@@ -130,11 +131,11 @@ draw_autoencoder_net()
 # nikogo, kto opisze dane — wystarczą same dane.
 
 # %% [markdown] slideshow={"slide_type": "subslide"}
-# ### *Encoder*, *code*, *decoder*
+# ### Koder, kod, dekoder
 #
-# Ogólnie *autoencoder* składa się z dwóch sieci: *encoder* $f$ zamienia wejście na krótki
-# *code* $z = f(x) \in \mathbb{R}^k$, a *decoder* $g$ odtwarza z niego wejście,
-# $\hat{x} = g(z) = g(f(x)) \approx x$.
+# Ogólnie autoenkoder składa się z dwóch sieci: koder (*encoder*) $f$ zamienia wejście na
+# krótki kod (*code*) $z = f(x) \in \mathbb{R}^k$, a dekoder (*decoder*) $g$ odtwarza z niego
+# wejście, $\hat{x} = g(z) = g(f(x)) \approx x$.
 
 # %% slideshow={"slide_type": "skip"} tags=["remove-cell"]
 def draw_box(ax, x, y, label, color, width=1.2, height=0.9):
@@ -158,12 +159,12 @@ def arrow(ax, start, end, **style):
 
 
 def draw_encoder_decoder():
-    """Schemat ogólny: wejście → encoder → code → decoder → rekonstrukcja."""
-    fig, ax = new_diagram(7, 2.2, "Encoder ściska wejście do kodu, decoder je odtwarza")
+    """Schemat ogólny: wejście → koder → kod → dekoder → rekonstrukcja."""
+    fig, ax = new_diagram(7, 2.2, "Koder ściska wejście do kodu, dekoder je odtwarza")
     draw_box(ax, 0, 0, "wejście\n$x \\in \\mathbb{R}^n$", "#dbe9f6", height=2.4)
-    draw_trapezoid(ax, 2, "encoder\n$f$", "#c9e8c9", narrowing=True)
-    draw_box(ax, 4, 0, "code\n$z \\in \\mathbb{R}^k$", "#f6d6e8", width=0.9)
-    draw_trapezoid(ax, 6, "decoder\n$g$", "#fde0c5", narrowing=False)
+    draw_trapezoid(ax, 2, "koder\n$f$", "#c9e8c9", narrowing=True)
+    draw_box(ax, 4, 0, "kod\n$z \\in \\mathbb{R}^k$", "#f6d6e8", width=0.9)
+    draw_trapezoid(ax, 6, "dekoder\n$g$", "#fde0c5", narrowing=False)
     draw_box(ax, 8, 0, "wyjście\n$\\hat{x} = g(f(x))$", "#dbe9f6", width=1.5, height=2.4)
     for start, end in [(0.65, 1.3), (2.7, 3.5), (4.5, 5.3), (6.7, 7.2)]:
         arrow(ax, (start, 0), (end, 0))
@@ -171,7 +172,7 @@ def draw_encoder_decoder():
     plt.show()
 
 
-# %% mystnb={"image": {"alt": "Schemat encoder–code–decoder: prostokąt wejścia x w R^n, zwężający się trapez encodera f, wąski prostokąt kodu z w R^k, rozszerzający się trapez decodera g i prostokąt wyjścia x̂ = g(f(x)); strzałki prowadzą od lewej do prawej."}} tags=["remove-input"]
+# %% mystnb={"image": {"alt": "Schemat koder–kod–dekoder: prostokąt wejścia x w R^n, zwężający się trapez kodera f, wąski prostokąt kodu z w R^k, rozszerzający się trapez dekodera g i prostokąt wyjścia x̂ = g(f(x)); strzałki prowadzą od lewej do prawej."}} tags=["remove-input"]
 draw_encoder_decoder()
 
 # %% [markdown] slideshow={"slide_type": "subslide"}
@@ -186,21 +187,21 @@ draw_encoder_decoder()
 # - Ograniczenie nałożone na reprezentację ukrytą ujawnia **strukturę danych**: gdyby piksele
 #   były niezależnym szumem, ścisnąć by się ich nie dało; udaje się to, bo cyfry mają
 #   kreski, kształty i regularności.
-# - *Decoder* musi odbudować wejście z samego skompresowanego kodu, więc w kodzie musi
+# - Dekoder musi odbudować wejście z samego skompresowanego kodu, więc w kodzie musi
 #   zostać to, co w danych najważniejsze.
 
 # %% [markdown] slideshow={"slide_type": "subslide"}
 # ### Warianty
 #
-# - Warstw może być więcej niż trzy: *encoder* i *decoder* to wtedy osobne sieci wielowarstwowe.
+# - Warstw może być więcej niż trzy: koder i dekoder to wtedy osobne sieci wielowarstwowe.
 # - Funkcja straty mierzy, jak daleko $\hat{x}$ jest od $x$, zwykle:
 #   - błąd średniokwadratowy $\frac{1}{n}\sum_j (x_j - \hat{x}_j)^2$,
 #   - binarna entropia krzyżowa $-\frac{1}{n}\sum_j \left[x_j \log \hat{x}_j + (1 - x_j)\log(1 - \hat{x}_j)\right]$
 #     dla danych z przedziału $[0, 1]$, np. jasności pikseli.
 
 # %% [markdown] slideshow={"slide_type": "fragment"}
-# - *Autoencoder* może odkryć strukturę nawet wtedy, gdy $k \ge n$, jeśli nałożymy inne
-#   ograniczenia, np. rzadkość kodu (*sparsity*) albo szum na wejściu — bez nich sieć
+# - Autoenkoder może odkryć strukturę nawet wtedy, gdy $k \ge n$, jeśli nałożymy inne
+#   ograniczenia, np. rzadkość kodu albo szum na wejściu — bez nich sieć
 #   mogłaby po prostu przepisać wejście na wyjście.
 # - Kompresja jest zwykle **stratna**: $\hat{x}$ tylko przybliża $x$.
 
@@ -256,13 +257,13 @@ N_PIXELS = x_train.shape[1]
 print(f"uczymy na {len(x_train)} wektorach długości {N_PIXELS}, testujemy na {len(x_test)}")
 
 # %% [markdown] slideshow={"slide_type": "skip"}
-# Funkcje pomocnicze: budowa *autoencodera* o zadanych warstwach (zwraca całą sieć i sam
-# *encoder*), uczenie z krótkim raportem oraz błąd średniokwadratowy na zbiorze testowym.
+# Funkcje pomocnicze: budowa autoenkodera o zadanych warstwach (zwraca całą sieć i sam
+# koder), uczenie z krótkim raportem oraz błąd średniokwadratowy na zbiorze testowym.
 
 # %% slideshow={"slide_type": "skip"}
 def make_autoencoder(k, hidden=(), activation="relu", code_activation=None, output="sigmoid",
                      use_bias=True, code_regularizer=None):
-    """Buduje autoencoder 784 → hidden → k → odwrócone hidden → 784; zwraca (sieć, encoder)."""
+    """Buduje autoenkoder 784 → hidden → k → odwrócone hidden → 784; zwraca (sieć, koder)."""
     inputs = keras.Input(shape=(N_PIXELS,))
     h = inputs
     for size in hidden:
@@ -292,7 +293,7 @@ def mse(a, b):
 
 
 # %% [markdown] slideshow={"slide_type": "slide"}
-# ## Pierwszy *autoencoder*: 784 → 32 → 784
+# ## Pierwszy autoenkoder: 784 → 32 → 784
 #
 # Jedna warstwa ukryta z 32 neuronami (ReLU) i wyjście z sigmoidą, dające liczby z $[0, 1]$,
 # jak piksele. Każdy obraz opisujemy więc 32 liczbami zamiast 784.
@@ -346,7 +347,7 @@ def show_rows(rows, titles, n=8, height=0.85):
 #
 # Pierwsze cyfry testowe — sieć nigdy ich nie widziała — i ich odtworzenia z 32 liczb.
 
-# %% mystnb={"image": {"alt": "Trzy wiersze po osiem cyfr testowych: u góry oryginały, niżej rekonstrukcje autoencodera 784–32–784 uczonego z MSE i z entropią krzyżową; rekonstrukcje są rozpoznawalne, ale nieco rozmyte."}} tags=["remove-input"]
+# %% mystnb={"image": {"alt": "Trzy wiersze po osiem cyfr testowych: u góry oryginały, niżej rekonstrukcje autoenkodera 784–32–784 uczonego z MSE i z entropią krzyżową; rekonstrukcje są rozpoznawalne, ale nieco rozmyte."}} tags=["remove-input"]
 show_rows([x_test, basic_results["mse"][1], basic_results["binary_crossentropy"][1]],
           ["oryginał", "AE, MSE", "AE, BCE"])
 
@@ -357,13 +358,13 @@ show_rows([x_test, basic_results["mse"][1], basic_results["binary_crossentropy"]
 # a jej gradient przy sigmoidzie nie zanika, gdy wyjście jest nasycone.
 
 # %% [markdown] slideshow={"slide_type": "slide"}
-# ## *Autoencoder* a PCA
+# ## Autoenkoder a PCA
 #
 # - Obie metody zmniejszają wymiar danych: opisują przykład $k$ liczbami zamiast $n$.
 # - PCA rzutuje dane na $k$ kierunków największej wariancji (składowe główne) — to
 #   najlepsze **liniowe** przybliżenie w sensie błędu średniokwadratowego.
-# - *Autoencoder* liniowy (bez funkcji aktywacji) z jedną warstwą ukrytą nie może więc być
-#   lepszy od PCA; nieliniowy może. Że głęboki *autoencoder* odtwarza obrazy lepiej niż PCA,
+# - Autoenkoder liniowy (bez funkcji aktywacji) z jedną warstwą ukrytą nie może więc być
+#   lepszy od PCA; nieliniowy może. Że głęboki autoenkoder odtwarza obrazy lepiej niż PCA,
 #   pokazali [Hinton i Salakhutdinov (2006)](https://doi.org/10.1126/science.1127647).
 
 # %% [markdown] slideshow={"slide_type": "subslide"}
@@ -371,12 +372,12 @@ show_rows([x_test, basic_results["mse"][1], basic_results["binary_crossentropy"]
 #
 # Dla $k \in \{2, 8, 32\}$ porównujemy błąd rekonstrukcji na zbiorze testowym:
 # - PCA (`sklearn.decomposition.PCA`),
-# - *autoencoder* liniowy 784 → $k$ → 784 na danych wycentrowanych (odejmujemy średni obraz,
+# - autoenkoder liniowy 784 → $k$ → 784 na danych wycentrowanych (odejmujemy średni obraz,
 #   jak robi to PCA),
-# - *autoencoder* nieliniowy 784 → 256 → $k$ → 256 → 784 z ReLU i sigmoidą na wyjściu.
+# - autoenkoder nieliniowy 784 → 256 → $k$ → 256 → 784 z ReLU i sigmoidą na wyjściu.
 
 # %% [markdown] slideshow={"slide_type": "subslide"}
-# ### Uczenie: PCA i dwa *autoencodery* dla każdego $k$
+# ### Uczenie: PCA i dwa autoenkodery dla każdego $k$
 
 # %%
 code_sizes = (2, 8, 32)
@@ -415,7 +416,7 @@ else:
     assert deep_mse[32] < pca_mse[32], (deep_mse[32], pca_mse[32])
     assert linear_mse[8] < 1.05 * pca_mse[8], (linear_mse[8], pca_mse[8])
 
-# %% mystnb={"image": {"alt": "Wykres błędu rekonstrukcji na zbiorze testowym w zależności od rozmiaru kodu k równego 2, 8 i 32 (oś pozioma logarytmiczna) dla PCA, autoencodera liniowego i nieliniowego; błąd maleje z k, krzywa autoencodera liniowego leży na krzywej PCA, a nieliniowy ma najmniejszy błąd."}} tags=["remove-input"]
+# %% mystnb={"image": {"alt": "Wykres błędu rekonstrukcji na zbiorze testowym w zależności od rozmiaru kodu k równego 2, 8 i 32 (oś pozioma logarytmiczna) dla PCA, autoenkodera liniowego i nieliniowego; błąd maleje z k, krzywa autoenkodera liniowego leży na krzywej PCA, a nieliniowy ma najmniejszy błąd."}} tags=["remove-input"]
 fig, ax = plt.subplots(figsize=(5, 3))
 for values, style, label in [(pca_mse, "o-", "PCA"), (linear_mse, "s--", "AE liniowy"),
                              (deep_mse, "^-", "AE nieliniowy")]:
@@ -426,15 +427,15 @@ ax.legend()
 plt.show()
 
 # %% [markdown] slideshow={"slide_type": "notes"}
-# *Autoencoder* liniowy osiąga praktycznie ten sam błąd co PCA — lepiej się nie da, bo PCA
-# jest optymalne wśród metod liniowych. Nieliniowy *autoencoder* z dodatkową warstwą
-# ukrytą schodzi niżej, bo obrazy cyfr leżą blisko zakrzywionej powierzchni (rozmaitości),
+# Autoenkoder liniowy osiąga praktycznie ten sam błąd co PCA (przy $k = 32$: 0,0169 wobec
+# 0,0168) — lepiej się nie da, bo PCA jest optymalne wśród metod liniowych. Nieliniowy
+# autoenkoder z dodatkową warstwą ukrytą schodzi niżej (0,0071), bo obrazy cyfr leżą blisko zakrzywionej powierzchni (rozmaitości),
 # a nie płaskiej podprzestrzeni. Za to płacimy dłuższym uczeniem i brakiem gwarancji optimum.
 
 # %% [markdown] slideshow={"slide_type": "subslide"}
-# ### Liniowy *autoencoder* uczy się podprzestrzeni PCA
+# ### Liniowy autoenkoder uczy się podprzestrzeni PCA
 #
-# - Liniowy *autoencoder* z jedną warstwą ukrytą odtwarza $\hat{x} = W_{\text{dec}} W_{\text{enc}} x$,
+# - Liniowy autoenkoder z jedną warstwą ukrytą odtwarza $\hat{x} = W_{\text{dec}} W_{\text{enc}} x$,
 #   a najlepsze takie przybliżenie rzutuje na podprzestrzeń rozpiętą przez $k$ pierwszych
 #   składowych głównych.
 # - Same wagi nie muszą być składowymi głównymi (każda odwracalna zmiana bazy kodu daje tę
@@ -442,7 +443,7 @@ plt.show()
 #   rozkładem SVD.
 
 # %% [markdown] slideshow={"slide_type": "fragment"}
-# Sprawdzamy to dla $k = 8$: ortonormalizujemy wiersze macierzy wag *decodera* ($k \times 784$)
+# Sprawdzamy to dla $k = 8$: ortonormalizujemy wiersze macierzy wag dekodera ($k \times 784$)
 # i liczymy kosinusy kątów głównych między tą podprzestrzenią a podprzestrzenią PCA
 # (1 oznacza kierunek wspólny, 0 — prostopadły).
 
@@ -463,14 +464,14 @@ print(f"średni kosinus: {linear_ae_subspace_cosine:.4f}, najmniejszy: {cosines.
 
 # %%
 _, _, vt = np.linalg.svd(xc_train @ basis, full_matrices=False)
-recovered = (basis @ vt.T).T  # (k, 784): kierunki odzyskane z wag autoencodera
+recovered = (basis @ vt.T).T  # (k, 784): kierunki odzyskane z wag autoenkodera
 component_cosines = np.abs(np.sum(recovered * pcas[k_angle].components_, axis=1))
 print("|cos| między odzyskaną a prawdziwą składową:", np.round(component_cosines, 3))
 
 # %% slideshow={"slide_type": "skip"} tags=["remove-cell"]
 assert linear_ae_subspace_cosine >= (0.5 if FAST else 0.95), linear_ae_subspace_cosine
 
-# %% mystnb={"image": {"alt": "Dwa wiersze po osiem obrazów 28 na 28: u góry pierwsze osiem składowych głównych PCA cyfr MNIST, u dołu kierunki odzyskane rozkładem SVD z wag liniowego autoencodera; wzory w obu wierszach są niemal takie same, czasem z odwróconym znakiem."}} tags=["remove-input"]
+# %% mystnb={"image": {"alt": "Dwa wiersze po osiem obrazów 28 na 28: u góry pierwsze osiem składowych głównych PCA cyfr MNIST, u dołu kierunki odzyskane rozkładem SVD z wag liniowego autoenkodera; wzory w obu wierszach są niemal takie same, czasem z odwróconym znakiem."}} tags=["remove-input"]
 signs = np.sign(np.sum(recovered * pcas[k_angle].components_, axis=1))[:, None]
 fig, axes = plt.subplots(2, k_angle, figsize=(0.8 * k_angle, 2.1))
 for row, (vectors, title) in enumerate([(pcas[k_angle].components_, "PCA"), (signs * recovered, "z wag AE")]):
@@ -490,22 +491,22 @@ plt.show()
 # znaki odzyskanych kierunków tak, by pasowały do PCA — znak składowej głównej jest umowny.
 
 # %% [markdown] slideshow={"slide_type": "slide"}
-# ## *Denoising autoencoder*
+# ## Autoenkoder odszumiający
 #
-# *Autoencoder* odszumiający dostaje na wejściu **zaszumiony** przykład $\tilde{x}$, a ma
+# Autoenkoder odszumiający dostaje na wejściu **zaszumiony** przykład $\tilde{x}$, a ma
 # odtworzyć **czysty** $x$. Sieć uczy się usuwać szum: nie może przepisać wejścia, musi
 # wiedzieć, jak wyglądają prawdziwe dane.
 
 # %% slideshow={"slide_type": "skip"} tags=["remove-cell"]
 def draw_denoising():
-    """Schemat autoencodera odszumiającego: x → szum → x̃ → encoder → code → decoder → x̂ ≈ x."""
-    fig, ax = new_diagram(7.5, 2.8, "Denoising autoencoder: wejście zaszumione, cel czysty")
+    """Schemat autoenkodera odszumiającego: x → szum → x̃ → koder → kod → dekoder → x̂ ≈ x."""
+    fig, ax = new_diagram(7.5, 2.8, "Autoenkoder odszumiający: wejście zaszumione, cel czysty")
     draw_box(ax, 0, 0, "czysty\n$x$", "#dbe9f6", width=1.0, height=1.6)
     draw_box(ax, 1.8, 0, "+ szum", "#eeeeee", width=1.0, height=0.7)
     draw_box(ax, 3.7, 0, "zaszumiony\n$\\tilde{x}$", "#dbe9f6", width=1.6, height=1.6)
-    draw_trapezoid(ax, 5.6, "encoder", "#c9e8c9", narrowing=True)
-    draw_box(ax, 7.1, 0, "code", "#f6d6e8", width=0.7)
-    draw_trapezoid(ax, 8.6, "decoder", "#fde0c5", narrowing=False)
+    draw_trapezoid(ax, 5.6, "koder", "#c9e8c9", narrowing=True)
+    draw_box(ax, 7.1, 0, "kod", "#f6d6e8", width=0.7)
+    draw_trapezoid(ax, 8.6, "dekoder", "#fde0c5", narrowing=False)
     draw_box(ax, 10.3, 0, "$\\hat{x}$", "#dbe9f6", width=0.9, height=1.6)
     for start, end in [(0.55, 1.25), (2.35, 2.85), (4.55, 4.85), (6.35, 6.7), (7.5, 7.85), (9.35, 9.8)]:
         arrow(ax, (start, 0), (end, 0))
@@ -517,7 +518,7 @@ def draw_denoising():
     plt.show()
 
 
-# %% mystnb={"image": {"alt": "Schemat autoencodera odszumiającego: czysty przykład x, do którego dodajemy szum, daje zaszumiony x̃; ten przechodzi przez encoder, kod i decoder do wyjścia x̂. Czerwona przerywana strzałka nad schematem łączy wyjście x̂ z czystym x: to je porównuje funkcja straty."}} tags=["remove-input"]
+# %% mystnb={"image": {"alt": "Schemat autoenkodera odszumiającego: czysty przykład x, do którego dodajemy szum, daje zaszumiony x̃; ten przechodzi przez koder, kod i dekoder do wyjścia x̂. Czerwona przerywana strzałka nad schematem łączy wyjście x̂ z czystym x: to je porównuje funkcja straty."}} tags=["remove-input"]
 draw_denoising()
 
 # %% [markdown] slideshow={"slide_type": "fragment"}
@@ -563,19 +564,19 @@ assert denoised_psnr > noisy_psnr + (3 if FAST else 6), (noisy_psnr, denoised_ps
 # %% [markdown] slideshow={"slide_type": "subslide"}
 # ### Cyfry przed i po odszumianiu
 
-# %% mystnb={"image": {"alt": "Trzy wiersze po osiem cyfr testowych: u góry cyfry z silnym szumem gaussowskim, pośrodku wyjście autoencodera odszumiającego, u dołu czyste oryginały; odszumione cyfry są czyste i bardzo podobne do oryginałów."}} tags=["remove-input"]
+# %% mystnb={"image": {"alt": "Trzy wiersze po osiem cyfr testowych: u góry cyfry z silnym szumem gaussowskim, pośrodku wyjście autoenkodera odszumiającego, u dołu czyste oryginały; odszumione cyfry są czyste i bardzo podobne do oryginałów."}} tags=["remove-input"]
 show_rows([x_test_noisy, x_test_denoised, x_test], ["zaszumione", "odszumione", "czyste"])
 
 # %% [markdown] slideshow={"slide_type": "notes"}
 # Szum o odchyleniu 0,5 zagłusza cyfrę niemal całkowicie — PSNR zaszumionych obrazów to
-# niespełna 10 dB. Sieć nie widzi czystego obrazu, ale zna „typowe cyfry” ze zbioru
+# średnio 9,4 dB, a po odszumieniu 18,7 dB. Sieć nie widzi czystego obrazu, ale zna „typowe cyfry” ze zbioru
 # uczącego i odtwarza najbardziej prawdopodobną cyfrę pasującą do zaszumionych pikseli.
 
 # %% [markdown] slideshow={"slide_type": "slide"}
 # ## Kod dwuwymiarowy: mapa cyfr
 #
 # Dla $k = 2$ kod każdej cyfry to punkt na płaszczyźnie. Rysujemy kody cyfr testowych
-# z nieliniowego *autoencodera* i dwie pierwsze składowe PCA; kolor to etykieta, której
+# z nieliniowego autoenkodera i dwie pierwsze składowe PCA; kolor to etykieta, której
 # żadna z metod nie widziała.
 
 # %%
@@ -583,9 +584,9 @@ codes_ae = deep_encoders[2].predict(x_test, verbose=0)
 codes_pca = pcas[2].transform(x_test)
 print(f"kody {codes_ae.shape}: AE {deep_mse[2]:.4f} MSE, PCA {pca_mse[2]:.4f} MSE")
 
-# %% mystnb={"image": {"alt": "Dwa wykresy punktowe cyfr testowych, kolor oznacza cyfrę od 0 do 9: po lewej dwuwymiarowy kod nieliniowego autoencodera, po prawej dwie pierwsze składowe PCA; w kodzie autoencodera cyfry tworzą wyraźniejsze, mniej nakładające się skupiska niż w PCA."}} tags=["remove-input"]
+# %% mystnb={"image": {"alt": "Dwa wykresy punktowe cyfr testowych, kolor oznacza cyfrę od 0 do 9: po lewej dwuwymiarowy kod nieliniowego autoenkodera, po prawej dwie pierwsze składowe PCA; w kodzie autoenkodera cyfry tworzą wyraźniejsze, mniej nakładające się skupiska niż w PCA."}} tags=["remove-input"]
 fig, axes = plt.subplots(1, 2, figsize=(8, 3.6))
-for ax, codes, title in [(axes[0], codes_ae, "autoencoder, k = 2"), (axes[1], codes_pca, "PCA, 2 składowe")]:
+for ax, codes, title in [(axes[0], codes_ae, "autoenkoder, k = 2"), (axes[1], codes_pca, "PCA, 2 składowe")]:
     points = ax.scatter(codes[:, 0], codes[:, 1], c=y_test, cmap="tab10", s=3, vmin=-0.5, vmax=9.5)
     ax.set(xticks=[], yticks=[], title=title)
 fig.colorbar(points, ax=axes, ticks=range(10), label="cyfra")
@@ -593,19 +594,19 @@ plt.show()
 
 # %% [markdown] slideshow={"slide_type": "notes"}
 # Obie mapy powstały bez etykiet. PCA rzutuje liniowo, więc większość cyfr nakłada się
-# na siebie w środku; nieliniowy *encoder* może „rozgiąć” dane i rozsuwa wiele cyfr do osobnych
-# skupisk. Dlatego *autoencodery* służą też do wizualizacji danych.
+# na siebie w środku; nieliniowy koder może „rozgiąć” dane i rozsuwa wiele cyfr do osobnych
+# skupisk. Dlatego autoenkodery służą też do wizualizacji danych.
 
 # %% [markdown] slideshow={"slide_type": "slide"}
-# ## Do czego służą *autoencodery*
+# ## Do czego służą autoenkodery
 #
 # - **Kompresja** nie jest ich mocną stroną: kompresja jest stratna, działa tylko dla danych
 #   podobnych do uczących, a wyspecjalizowane algorytmy (JPEG, PNG, kodeki dźwięku) zwykle
 #   kompresują lepiej.
-# - **Odszumianie** danych (*denoising autoencoder*, [Vincent i in., 2008](https://doi.org/10.1145/1390156.1390294)).
+# - **Odszumianie** danych (autoenkodery odszumiające, [Vincent i in., 2008](https://doi.org/10.1145/1390156.1390294)).
 # - **Redukcja wymiaru**: kod jako zwarte cechy dla innych metod, wizualizacja danych.
 # - **Autoenkodery wariacyjne** (*variational autoencoder*, VAE,
-#   [Kingma i Welling, 2013](https://arxiv.org/abs/1312.6114)): *decoder* staje się modelem
+#   [Kingma i Welling, 2013](https://arxiv.org/abs/1312.6114)): dekoder staje się modelem
 #   generatywnym — z losowego kodu tworzy nowe przykłady. Przystępne wprowadzenie:
 #   http://kvfrans.com/variational-autoencoders-explained/
 
@@ -613,10 +614,10 @@ plt.show()
 # ## Poza wykładem: kod szerszy niż wejście
 #
 # - Gdy $k \ge n$, nic nie zmusza sieci do kompresji: mogłaby nauczyć się tożsamości.
-# - Dodajemy karę $\lambda \sum_j |z_j|$ za aktywność neuronów kodu (*sparsity*, kara L1):
-#   dla każdego obrazu tylko nieliczne neurony mogą być aktywne, więc każdy musi nauczyć się
-#   użytecznej cechy.
-# - Porównujemy *autoencoder* 784 → 1024 → 784 bez kary i z karą; mierzymy MSE oraz to, jaka
+# - Dodajemy karę $\lambda \sum_j |z_j|$ za aktywność neuronów kodu (kara L1, która wymusza
+#   rzadkość): dla każdego obrazu tylko nieliczne neurony mogą być aktywne, więc każdy
+#   musi nauczyć się użytecznej cechy.
+# - Porównujemy autoenkoder 784 → 1024 → 784 bez kary i z karą; mierzymy MSE oraz to, jaka
 #   część neuronów kodu jest aktywna (> 0,01) dla przeciętnego obrazu testowego.
 
 # %% [markdown] slideshow={"slide_type": "subslide"}
@@ -645,10 +646,10 @@ assert sparse_active < plain_active, (sparse_active, plain_active)
 # %% [markdown] slideshow={"slide_type": "subslide"}
 # ### Cechy wyuczone z karą L1
 #
-# Wagi *decodera* dla 16 najczęściej aktywnych neuronów kodu: to, co dany neuron „dorysowuje”
+# Wagi dekodera dla 16 najczęściej aktywnych neuronów kodu: to, co dany neuron „dorysowuje”
 # do obrazu, gdy jest aktywny.
 
-# %% mystnb={"image": {"alt": "Szesnaście obrazów 28 na 28 w siatce 2 na 8: wagi decodera najczęściej aktywnych neuronów kodu rzadkiego autoencodera; część przypomina całe cyfry, np. zero lub jedynkę, część to drobne wzory kresek; na czerwono wagi dodatnie, na niebiesko ujemne."}} tags=["remove-input"]
+# %% mystnb={"image": {"alt": "Szesnaście obrazów 28 na 28 w siatce 2 na 8: wagi dekodera najczęściej aktywnych neuronów kodu rzadkiego autoenkodera; część przypomina całe cyfry, np. zero lub jedynkę, część to drobne wzory kresek; na czerwono wagi dodatnie, na niebiesko ujemne."}} tags=["remove-input"]
 sparse_net = overcomplete["kara L1"][2]
 sparse_codes = keras.Model(sparse_net.inputs, sparse_net.get_layer("code").output).predict(x_test, verbose=0)
 most_used = np.argsort((sparse_codes > 0.01).mean(axis=0))[::-1][:16]
@@ -663,11 +664,11 @@ plt.show()
 
 # %% [markdown] slideshow={"slide_type": "notes"}
 # Bez kary sieć ma więcej neuronów niż pikseli i nic nie ogranicza jej kodu: dla typowego
-# obrazu aktywna jest prawie cała warstwa. Z karą L1 błąd rekonstrukcji nie rośnie (tu jest
-# nawet mniejszy, bo kara działa też jak regularyzacja), a na obraz przypada tylko
-# niewielka część neuronów: kod jest rzadki. Część neuronów odpowiada całym kształtom
+# obrazu aktywna jest prawie cała warstwa (94,6% neuronów). Z karą L1 błąd rekonstrukcji nie
+# rośnie (w tym jednym uruchomieniu jest nawet mniejszy; kara może działać też jak
+# regularyzacja), a na obraz przypada tylko 19,6% neuronów: kod jest rzadki. Część neuronów odpowiada całym kształtom
 # (np. zeru czy jedynce), inne drobniejszym wzorom kresek. Drugi sposób na
-# szeroki kod to szum na wejściu, jak w *autoencoderze* odszumiającym.
+# szeroki kod to szum na wejściu, jak w autoenkoderze odszumiającym.
 
 # %% [markdown] slideshow={"slide_type": "slide"}
 # ## Ćwiczenia
@@ -675,7 +676,7 @@ plt.show()
 # Rozwiązania są w notatniku i na stronie, zwinięte pod każdym zadaniem.
 
 # %% [markdown] slideshow={"slide_type": "fragment"}
-# **Ćwiczenie 1.** *Autoencoder* ma warstwy 784 → 128 → 16 → 128 → 784 (wszystkie gęste,
+# **Ćwiczenie 1.** Autoenkoder ma warstwy 784 → 128 → 16 → 128 → 784 (wszystkie gęste,
 # z wyrazami wolnymi). Jaki jest stopień kompresji i ile ma parametrów? Policz na kartce,
 # potem sprawdź `count_params()`.
 
@@ -688,17 +689,26 @@ print(f"stopień kompresji: 784 / 16 = {784 / 16:.0f}")
 print(f"parametry: wzór {by_formula}, Keras {exercise_net.count_params()}")
 
 # %% [markdown] slideshow={"slide_type": "fragment"}
-# **Ćwiczenie 2.** Ile decybeli PSNR odpowiada błędowi średniokwadratowemu 0,01, a jaki błąd
-# średniokwadratowy daje PSNR 20 dB? O ile dB rośnie PSNR, gdy MSE maleje dziesięciokrotnie?
+# **Ćwiczenie 2.** Ile decybeli PSNR ma obraz o błędzie średniokwadratowym 0,01, a jaki błąd
+# średniokwadratowy ma obraz o PSNR 20 dB? O ile dB rośnie PSNR, gdy MSE maleje
+# dziesięciokrotnie? Dwa obrazy mają MSE 0,001 i 0,1: ile wynosi średnia ich PSNR (tak jak
+# liczy funkcja `psnr` wyżej), a ile PSNR policzony ze średniego MSE?
 
 # %% jupyter={"source_hidden": true} cellView="form" slideshow={"slide_type": "skip"} tags=["hide-input"]
 # @title Rozwiązanie
 print(f"MSE 0.01 → PSNR = 10·log10(1/0.01) = {10 * np.log10(1 / 0.01):.0f} dB")
 print(f"PSNR 20 dB → MSE = 10^(-20/10) = {10 ** (-20 / 10):.2f}")
 print("MSE 10 razy mniejsze → PSNR większy o 10·log10(10) = 10 dB")
+pair_mse = np.array([0.001, 0.1])
+print(f"średnia PSNR: ({10 * np.log10(1 / pair_mse[0]):.0f} + {10 * np.log10(1 / pair_mse[1]):.0f}) / 2 = "
+      f"{np.mean(10 * np.log10(1 / pair_mse)):.1f} dB; PSNR średniego MSE {pair_mse.mean():.4f}: "
+      f"{10 * np.log10(1 / pair_mse.mean()):.1f} dB")
+# Średnie MSE zależy głównie od najsłabszego obrazu (0,1 przeważa nad 0,001), a średnia PSNR
+# liczy każdy obraz w decybelach na równi. Dlatego średnia PSNR nigdy nie jest mniejsza niż
+# PSNR średniego MSE (nierówność Jensena: logarytm jest funkcją wklęsłą).
 
 # %% [markdown] slideshow={"slide_type": "fragment"}
-# **Ćwiczenie 3.** Wytrenowany *autoencoder* odszumiający widział szum $\sigma = 0{,}5$.
+# **Ćwiczenie 3.** Wytrenowany autoenkoder odszumiający widział szum $\sigma = 0{,}5$.
 # Jak radzi sobie ze słabszym ($\sigma = 0{,}2$) i silniejszym ($\sigma = 0{,}8$) szumem?
 # Sprawdź PSNR na 200 cyfrach testowych i obejrzyj kilka z nich.
 
@@ -721,13 +731,14 @@ show_rows(rows, titles)
 # ## Podsumowanie
 #
 # W tym notatniku:
-# - *autoencoder* uczy się odtwarzać wejście przez wąski kod; *encoder* kompresuje dane,
-#   *decoder* je odbudowuje, a kompresja jest stratna;
-# - *autoencoder* 784 → 32 → 784 opisuje cyfrę 24,5 razy krótszym kodem, a rekonstrukcje
+# - autoenkoder uczy się odtwarzać wejście przez wąski kod; koder kompresuje dane,
+#   dekoder je odbudowuje, a kompresja jest stratna;
+# - autoenkoder 784 → 32 → 784 opisuje cyfrę 24,5 razy krótszym kodem, a rekonstrukcje
 #   pozostają czytelne, zarówno przy stracie MSE, jak i entropii krzyżowej;
-# - liniowy *autoencoder* uczy się tej samej podprzestrzeni co PCA (kosinusy kątów głównych
-#   bliskie 1), a nieliniowy odtwarza cyfry dokładniej niż PCA;
-# - *denoising autoencoder* usuwa silny szum i wyraźnie podnosi PSNR;
+# - liniowy autoenkoder uczy się tej samej podprzestrzeni co PCA (kosinusy kątów głównych
+#   bliskie 1), a nieliniowy odtwarza cyfry dokładniej niż PCA (MSE 0,0071 wobec 0,0168 przy
+#   kodzie 32);
+# - autoenkoder odszumiający usuwa silny szum: średni PSNR rośnie z 9,4 do 18,7 dB;
 # - dwuwymiarowy kod rozdziela cyfry lepiej niż dwie składowe PCA, a kara L1 pozwala
 #   użyć kodu szerszego niż wejście.
 

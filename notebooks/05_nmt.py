@@ -25,12 +25,14 @@
 # # 5.5 Neuronowe tłumaczenie maszynowe (NMT)
 #
 # W tym notatniku pokażemy:
-# - jak model *encoder*–*decoder* z dwiema sieciami rekurencyjnymi tłumaczy jeden ciąg na inny,
-# - jak się go uczy (*teacher forcing*) i jak się nim tłumaczy (*greedy decoding*),
+# - jak model koder–dekoder (*encoder*–*decoder*) z dwiema sieciami rekurencyjnymi tłumaczy
+#   jeden ciąg na inny,
+# - jak się go uczy (*teacher forcing*) i jak się nim tłumaczy (dekodowanie zachłanne,
+#   *greedy decoding*),
 # - zadanie, które notatnik tworzy sam: daty zapisane po polsku słowami, np. „dwudziesty
 #   siódmy listopada dwa tysiące dwudziestego szóstego roku”, tłumaczone na „2026-11-27”,
-# - model *sequence-to-sequence* bez *attention* i z *attention*: trafność, zależność od
-#   długości zdania i mapę wag *attention*,
+# - model typu ciąg do ciągu (seq2seq, *sequence-to-sequence*) bez mechanizmu uwagi (*attention*)
+#   i z nim: trafność, zależność od długości zdania i mapę wag uwagi,
 # - jak rozwijała się dziedzina: Transformer, podsłowa, miara BLEU.
 
 # %% slideshow={"slide_type": "skip"} tags=["remove-cell"]
@@ -63,19 +65,19 @@ plt.rcParams["figure.dpi"] = 80
 #
 # - Zdanie źródłowe $x_1, \ldots, x_S$ (np. po polsku) zamieniamy na zdanie docelowe
 #   $y_1, \ldots, y_T$ (np. po angielsku); długości $S$ i $T$ są zwykle **różne**.
-# - To zadanie *many-to-many* z opóźnieniem z tematu 5.1: najpierw czytamy całe zdanie,
-#   potem piszemy tłumaczenie.
+# - To zadanie typu wiele do wielu (*many-to-many*) z opóźnieniem z tematu 5.1: najpierw
+#   czytamy całe zdanie, potem piszemy tłumaczenie.
 # - Neuronowe tłumaczenie maszynowe (NMT) robi to **jedną siecią** uczoną od początku do końca
 #   na parach zdań; dawne systemy statystyczne składały tłumaczenie z tabel fraz, modelu
 #   języka i wielu ręcznie strojonych części.
 
 # %% [markdown] slideshow={"slide_type": "slide"}
-# ## Model *encoder*–*decoder*
+# ## Model koder–dekoder
 #
-# NMT również opiera się na modelu *encoder*–*decoder*, jak *autoencoder* z tematu 5.3:
-# - *encoder* czyta zdanie w języku źródłowym i zamienia je na **abstrakcyjną reprezentację**
+# NMT również opiera się na modelu koder–dekoder, jak autoenkoder (*autoencoder*) z tematu 5.3:
+# - koder czyta zdanie w języku źródłowym i zamienia je na **abstrakcyjną reprezentację**
 #   (wektor stanu),
-# - *decoder* zamienia tę reprezentację na zdanie w języku docelowym, słowo po słowie.
+# - dekoder zamienia tę reprezentację na zdanie w języku docelowym, słowo po słowie.
 
 # %% slideshow={"slide_type": "skip"} tags=["remove-cell"]
 def draw_cell(ax, x, y, label, color):
@@ -93,9 +95,9 @@ def arrow(ax, start, end, color="k", lw=1.2, style="-|>", **kwargs):
 
 
 def draw_translation_model(attention=False):
-    """Schemat NMT: encoder czyta „Ala ma kota”, decoder pisze „Ala has a cat”."""
-    title = ("Encoder–decoder z attention: decoder patrzy na wszystkie stany encodera" if attention
-             else "Encoder–decoder: całe zdanie przechodzi przez jeden wektor stanu")
+    """Schemat NMT: koder czyta „Ala ma kota”, dekoder pisze „Ala has a cat”."""
+    title = ("Koder–dekoder z mechanizmem uwagi: dekoder patrzy na wszystkie stany kodera" if attention
+             else "Koder–dekoder: całe zdanie przechodzi przez jeden wektor stanu")
     fig, ax = plt.subplots(figsize=(8, 2.9))
     ax.set_aspect("equal")
     ax.axis("off")
@@ -105,8 +107,8 @@ def draw_translation_model(attention=False):
     dec_x = [4.4 + 1.3 * i for i in range(len(target))]
     ax.add_patch(Rectangle((-0.6, 0.45), 3.8, 1.1, fc="#eef6ee", ec="none", zorder=-2))
     ax.add_patch(Rectangle((3.8, 0.45), 6.4, 1.1, fc="#fdf1e6", ec="none", zorder=-2))
-    ax.text(1.3, -0.85, "encoder (język źródłowy)", ha="center", fontsize=10)
-    ax.text(7.0, -0.85, "decoder (język docelowy)", ha="center", fontsize=10)
+    ax.text(1.3, -0.85, "koder (język źródłowy)", ha="center", fontsize=10)
+    ax.text(7.0, -0.85, "dekoder (język docelowy)", ha="center", fontsize=10)
     for i, (x, word) in enumerate(zip(enc_x, source)):
         draw_cell(ax, x, 1, "GRU", "#c9e8c9")
         ax.text(x, -0.2, word, ha="center", va="center", fontsize=10)
@@ -133,43 +135,43 @@ def draw_translation_model(attention=False):
         ax.add_patch(plt.Circle(context, 0.22, fc="#dbe9f6", ec="tab:blue", zorder=3))
         ax.text(*context, "$c_t$", ha="center", va="center", fontsize=10, zorder=4)
         arrow(ax, (context[0] + 0.1, context[1] - 0.22), (dec_x[step] - 0.25, 1.3), color="tab:blue", lw=1.5)
-        ax.text(context[0] + 0.35, context[1], "attention: $c_t = \\sum_j \\alpha_{tj} h_j$", color="tab:blue",
+        ax.text(context[0] + 0.35, context[1], "$c_t = \\sum_j \\alpha_{tj} h_j$", color="tab:blue",
                 ha="left", va="center", fontsize=10)
     ax.set(xlim=(-0.7, 10.3), ylim=(-1.1, 3.1 if attention else 2.4))
     plt.show()
 
 
-# %% mystnb={"image": {"alt": "Schemat neuronowego tłumaczenia encoder–decoder: po lewej trzy komórki GRU encodera czytają kolejno słowa „Ala”, „ma”, „kota”; ostatni stan encodera, oznaczony h, przechodzi czerwoną strzałką do decodera. Po prawej pięć komórek GRU decodera dostaje na wejściu znacznik <s> i kolejne słowa tłumaczenia, a wypisuje „Ala has a cat </s>”; przerywane strzałki prowadzą od każdego wypisanego słowa do wejścia następnego kroku."}} tags=["remove-input"]
+# %% mystnb={"image": {"alt": "Schemat neuronowego tłumaczenia koder–dekoder: po lewej trzy komórki GRU kodera czytają kolejno słowa „Ala”, „ma”, „kota”; ostatni stan kodera, oznaczony h, przechodzi czerwoną strzałką do dekodera. Po prawej pięć komórek GRU dekodera dostaje na wejściu znacznik <s> i kolejne słowa tłumaczenia, a wypisuje „Ala has a cat </s>”; przerywane strzałki prowadzą od każdego wypisanego słowa do wejścia następnego kroku."}} tags=["remove-input"]
 draw_translation_model()
 
 # %% [markdown] slideshow={"slide_type": "notes"}
-# To odpowiednik rysunku systemu NMT z bloga NVIDIA, narysowany od nowa. *Encoder* i *decoder*
+# To odpowiednik rysunku systemu NMT z bloga NVIDIA, narysowany od nowa. Koder i dekoder
 # to dwie osobne sieci rekurencyjne (tu GRU) o osobnych wagach. Jedyne, co łączy obie części,
-# to wektor $h$: ostatni stan *encodera* staje się pierwszym stanem *decodera*. Znaczniki
-# `<s>` i `</s>` oznaczają początek i koniec zdania: *decoder* zaczyna od `<s>`, a kończy, gdy
+# to wektor $h$: ostatni stan kodera staje się pierwszym stanem dekodera. Znaczniki
+# `<s>` i `</s>` oznaczają początek i koniec zdania: dekoder zaczyna od `<s>`, a kończy, gdy
 # wypisze `</s>`, więc sam decyduje o długości tłumaczenia.
 
 # %% [markdown] slideshow={"slide_type": "subslide"}
 # ### Uczenie: *teacher forcing*
 #
-# - *Decoder* w każdym kroku przewiduje rozkład prawdopodobieństwa następnego słowa
+# - Dekoder w każdym kroku przewiduje rozkład prawdopodobieństwa następnego słowa
 #   $p(y_t \mid y_1, \ldots, y_{t-1}, x)$ (warstwa softmax nad słownikiem).
 # - Przy uczeniu na wejście kroku $t$ podajemy **prawdziwe** słowo $y_{t-1}$, a nie to, które
-#   sieć właśnie przewidziała: to *teacher forcing*. Wejście *decodera* to cel przesunięty
+#   sieć właśnie przewidziała: to *teacher forcing*. Wejście dekodera to cel przesunięty
 #   o jeden krok: `<s> Ala has a cat` → `Ala has a cat </s>`.
 # - Funkcja straty: entropia krzyżowa sumowana po krokach, $-\sum_t \log p(y_t \mid y_{<t}, x)$.
 #   Wszystkie kroki liczymy naraz, jak w zwykłej sieci.
 
 # %% [markdown] slideshow={"slide_type": "subslide"}
-# ### Tłumaczenie: *greedy decoding*
+# ### Tłumaczenie: dekodowanie zachłanne
 #
-# - Gdy tłumaczymy nowe zdanie, poprawnego wyniku nie znamy, więc *decoder* dostaje **własne**
+# - Gdy tłumaczymy nowe zdanie, poprawnego wyniku nie znamy, więc dekoder dostaje **własne**
 #   poprzednie wyjście (przerywane strzałki na rysunku).
-# - *Greedy decoding*: w każdym kroku wybieramy najbardziej prawdopodobne słowo
+# - Dekodowanie zachłanne: w każdym kroku wybieramy najbardziej prawdopodobne słowo
 #   i podajemy je dalej, aż do `</s>`.
 # - To pętla w Pythonie, krok po kroku, ale dla **całej paczki zdań naraz**.
-# - Lepsze tłumaczenia daje *beam search*: pamięta kilka najlepszych częściowych tłumaczeń
-#   zamiast jednego.
+# - Lepsze tłumaczenia daje przeszukiwanie wiązkowe (*beam search*): pamięta kilka najlepszych
+#   częściowych tłumaczeń zamiast jednego.
 
 # %% [markdown] slideshow={"slide_type": "slide"}
 # ## Zadanie: daty zapisane słowami
@@ -356,7 +358,7 @@ print(tokenize("piątek, 27 XI 2026 r."))
 print(f"słownik źródłowy: {len(SOURCE_VOCAB)} tokenów, docelowy: {len(TARGET_VOCAB)}")
 
 # %% [markdown] slideshow={"slide_type": "skip"}
-# Zdania zamieniamy na macierze numerów tokenów. Wejście *decodera* to cel poprzedzony `<s>`,
+# Zdania zamieniamy na macierze numerów tokenów. Wejście dekodera to cel poprzedzony `<s>`,
 # a oczekiwane wyjście to ten sam cel zakończony `</s>`: przesunięcie o jeden krok potrzebne
 # do *teacher forcing*.
 
@@ -371,7 +373,7 @@ def encode_sources(sentences):
 
 
 def encode_targets(dates):
-    """Wejście decodera (<s> + znaki) i oczekiwane wyjście (znaki + </s>) dla dat RRRR-MM-DD."""
+    """Wejście dekodera (<s> + znaki) i oczekiwane wyjście (znaki + </s>) dla dat RRRR-MM-DD."""
     chars = np.array([[TARGET_VOCAB.index(c) for c in d] for d in dates], dtype="int32")
     column = np.ones((len(dates), 1), dtype="int32")
     return np.hstack([START * column, chars]), np.hstack([chars, END * column])
@@ -380,7 +382,7 @@ def encode_targets(dates):
 x_train, x_val, x_test = encode_sources(train_src), encode_sources(val_src), encode_sources(test_src)
 (dec_in_train, y_train), (dec_in_val, y_val) = encode_targets(train_tgt), encode_targets(val_tgt)
 test_lengths = (x_test != 0).sum(axis=1)
-print(f"wejścia uczące {x_train.shape}, wejścia decodera {dec_in_train.shape}, cele {y_train.shape}")
+print(f"wejścia uczące {x_train.shape}, wejścia dekodera {dec_in_train.shape}, cele {y_train.shape}")
 print(f"długości zdań testowych: od {test_lengths.min()} do {test_lengths.max()} tokenów")
 
 # %% slideshow={"slide_type": "skip"} tags=["remove-cell"]
@@ -388,27 +390,27 @@ assert (x_test == 1).sum() == 0, "w zdaniach testowych są tokeny spoza słownik
 assert (dec_in_train[:, 1:] == y_train[:, :-1]).all()
 
 # %% [markdown] slideshow={"slide_type": "slide"}
-# ## Model *sequence-to-sequence* w Keras
+# ## Model ciąg do ciągu w Keras
 #
-# - *Encoder*: warstwa `Embedding` (token → wektor 32 liczb) i GRU z 64 neuronami; jego
+# - Koder: warstwa `Embedding` (token → wektor 32 liczb) i GRU z 64 neuronami; jego
 #   ostatni stan to reprezentacja całego zdania.
-# - *Decoder*: `Embedding` dla znaków, GRU startująca od ostatniego stanu *encodera* i warstwa
+# - Dekoder: `Embedding` dla znaków, GRU startująca od ostatniego stanu kodera i warstwa
 #   gęsta z softmaxem nad 14 tokenami docelowymi.
-# - Trzy modele Keras ze wspólnymi warstwami: do uczenia (z *teacher forcing*), *encoder*
-#   i jeden krok *decodera* (do tłumaczenia).
+# - Trzy modele Keras ze wspólnymi warstwami: do uczenia (z *teacher forcing*), koder
+#   i jeden krok dekodera (do tłumaczenia).
 
 # %% [markdown] slideshow={"slide_type": "skip"}
-# Funkcja `build_translator` buduje oba warianty: bez *attention* i z nim (część z *attention*
-# omówimy dalej). Maska `src_mask` mówi, które pozycje zdania źródłowego są prawdziwymi tokenami,
-# a które wypełnieniem: GRU *encodera* pomija wypełnienie dzięki `mask_zero=True`, a warstwa
-# *attention* dostaje maskę jawnie.
+# Funkcja `build_translator` buduje oba warianty: bez mechanizmu uwagi i z nim (część dotyczącą
+# uwagi omówimy dalej). Maska `src_mask` mówi, które pozycje zdania źródłowego są prawdziwymi
+# tokenami, a które wypełnieniem: GRU kodera pomija wypełnienie dzięki `mask_zero=True`,
+# a warstwa uwagi dostaje maskę jawnie.
 
 # %% slideshow={"slide_type": "skip"}
 EMBED_DIM, UNITS_RNN = 32, 64
 
 
 def build_translator(use_attention):
-    """Zwraca (model do uczenia, encoder, krok decodera) ze wspólnymi warstwami."""
+    """Zwraca (model do uczenia, koder, krok dekodera) ze wspólnymi warstwami."""
     source_embedding = layers.Embedding(len(SOURCE_VOCAB), EMBED_DIM, mask_zero=True)
     encoder_gru = layers.GRU(UNITS_RNN, return_sequences=True, return_state=True)
     target_embedding = layers.Embedding(len(TARGET_VOCAB), 16)
@@ -417,7 +419,7 @@ def build_translator(use_attention):
     output_layer = layers.Dense(len(TARGET_VOCAB), activation="softmax")
 
     def decoder_head(decoder_states, encoder_states, src_mask):
-        """Rozkład następnego znaku (i wagi attention) z wyjść GRU decodera."""
+        """Rozkład następnego znaku (i wagi uwagi) z wyjść GRU dekodera."""
         if attention is None:
             return output_layer(decoder_states), None
         context, weights = attention([decoder_states, encoder_states], mask=[None, src_mask],
@@ -445,24 +447,24 @@ def build_translator(use_attention):
 
 
 # %% [markdown] slideshow={"slide_type": "subslide"}
-# ### *Greedy decoding* dla całej paczki zdań
+# ### Dekodowanie zachłanne dla całej paczki zdań
 #
-# *Encoder* czyta wszystkie zdania naraz; potem w każdym z 11 kroków (10 znaków i `</s>`)
-# krok *decodera* dostaje poprzednie znaki i stany wszystkich zdań, a najbardziej
+# Koder czyta wszystkie zdania naraz; potem w każdym z 11 kroków (10 znaków i `</s>`)
+# krok dekodera dostaje poprzednie znaki i stany wszystkich zdań, a najbardziej
 # prawdopodobny znak staje się wejściem następnego kroku.
 
 # %% [markdown] slideshow={"slide_type": "fragment"}
-# Miara: *exact match*, czyli odsetek dat przetłumaczonych bezbłędnie, co do znaku. Data
-# z jedną złą cyfrą to zła data.
+# Miara: dokładne dopasowanie (*exact match*), czyli odsetek dat przetłumaczonych bezbłędnie,
+# co do znaku. Data z jedną złą cyfrą to zła data.
 
 # %% [markdown] slideshow={"slide_type": "skip"}
 # Funkcja `greedy_decode` wykonuje tę pętlę; zwraca tłumaczenia jako napisy (ucięte na `</s>`)
-# i, dla modelu z *attention*, wagi z każdego kroku. Funkcja `exact_match` liczy odsetek
+# i, dla modelu z mechanizmem uwagi, wagi z każdego kroku. Funkcja `exact_match` liczy odsetek
 # tłumaczeń zgodnych z celem.
 
 # %% slideshow={"slide_type": "skip"}
 def greedy_decode(encoder, step, sources, max_steps=11):
-    """Tłumaczy listę zdań krok po kroku, wszystkie naraz; zwraca (napisy, wagi attention)."""
+    """Tłumaczy listę zdań krok po kroku, wszystkie naraz; zwraca (napisy, wagi uwagi)."""
     x = encode_sources(sources)
     encoder_states, state = encoder(x, training=False)
     memory = keras.ops.convert_to_tensor(np.asarray(encoder_states))
@@ -488,7 +490,7 @@ def exact_match(predicted, expected):
 
 # %% [markdown] slideshow={"slide_type": "skip"}
 # Uczymy optymalizatorem Adam z entropią krzyżową. Po każdej epoce tłumaczymy zbiór walidacyjny
-# i zapisujemy *exact match*, a po uczeniu drukujemy jedną linię podsumowania.
+# i zapisujemy dokładne dopasowanie, a po uczeniu drukujemy jedną linię podsumowania.
 
 # %% slideshow={"slide_type": "skip"}
 EPOCHS = 7 if FAST else 12
@@ -496,7 +498,7 @@ BATCH_SIZE = 64 if FAST else 128
 
 
 class ValidationExactMatch(keras.callbacks.Callback):
-    """Po każdej epoce tłumaczy zbiór walidacyjny i zapisuje exact match."""
+    """Po każdej epoce tłumaczy zbiór walidacyjny i zapisuje dokładne dopasowanie."""
 
     def __init__(self, encoder, step):
         super().__init__()
@@ -507,7 +509,7 @@ class ValidationExactMatch(keras.callbacks.Callback):
 
 
 def train_translator(trainer, encoder, step, name):
-    """Uczy model z teacher forcing; zwraca (czas w s, exact match walidacji po epokach)."""
+    """Uczy model z teacher forcing; zwraca (czas w s, dokładne dopasowanie walidacji po epokach)."""
     trainer.compile(optimizer=keras.optimizers.Adam(2e-3), loss="sparse_categorical_crossentropy")
     tracker = ValidationExactMatch(encoder, step)
     start = time.perf_counter()
@@ -515,7 +517,7 @@ def train_translator(trainer, encoder, step, name):
                           batch_size=BATCH_SIZE, epochs=EPOCHS, verbose=0, callbacks=[tracker])
     seconds = time.perf_counter() - start
     print(f"{name}: {EPOCHS} epok, strata uczenia {history.history['loss'][-1]:.4f}, walidacji "
-          f"{history.history['val_loss'][-1]:.4f}, exact match walidacji {tracker.scores[-1]:.3f}, "
+          f"{history.history['val_loss'][-1]:.4f}, dokładne dopasowanie walidacji {tracker.scores[-1]:.3f}, "
           f"{seconds:.0f} s")
     return seconds, tracker.scores
 
@@ -523,8 +525,8 @@ def train_translator(trainer, encoder, step, name):
 # %% [markdown] slideshow={"slide_type": "subslide"}
 # ### Uczenie
 #
-# Model bez *attention* uczymy na parach uczących; po każdej epoce sprawdzamy *exact match*
-# na zbiorze walidacyjnym.
+# Model bez mechanizmu uwagi uczymy na parach uczących; po każdej epoce sprawdzamy dokładne
+# dopasowanie na zbiorze walidacyjnym.
 
 # %% tags=["remove-stderr"]
 keras.utils.set_random_seed(0)
@@ -537,7 +539,7 @@ start = time.perf_counter()
 seq2seq_pred, _ = greedy_decode(seq2seq_encoder, seq2seq_step, test_src)
 seq2seq_exact = exact_match(seq2seq_pred, test_tgt)
 print(f"seq2seq: {len(test_src)} zdań testowych w {time.perf_counter() - start:.1f} s, "
-      f"dokładne dopasowanie (exact match) {seq2seq_exact:.3f}")
+      f"dokładne dopasowanie {seq2seq_exact:.3f}")
 
 # %% [markdown] slideshow={"slide_type": "subslide"}
 # ### Przykładowe tłumaczenia
@@ -584,21 +586,21 @@ show_translations(MY_SENTENCES, ("seq2seq", my_seq2seq))
 # to zawsze 9 albo 0. Warto zapytać studentów, czego się spodziewają, zanim zobaczą wynik.
 
 # %% [markdown] slideshow={"slide_type": "slide"}
-# ## *Attention*
+# ## Mechanizm uwagi
 #
-# - Bez *attention* całe zdanie, niezależnie od długości, musi się zmieścić w jednym wektorze
+# - Bez mechanizmu uwagi całe zdanie, niezależnie od długości, musi się zmieścić w jednym wektorze
 #   stanu $h$: to **wąskie gardło**. Jakość takich tłumaczeń wyraźnie spada wraz z długością
 #   zdania (Bahdanau i in. 2014, rys. 2).
-# - Bahdanau i in. (2014): *decoder* w każdym kroku $t$ patrzy na **wszystkie** stany
-#   *encodera* $h_1, \ldots, h_S$ i sam wybiera, które są teraz ważne.
+# - Bahdanau i in. (2014): dekoder w każdym kroku $t$ patrzy na **wszystkie** stany
+#   kodera $h_1, \ldots, h_S$ i sam wybiera, które są teraz ważne.
 
-# %% mystnb={"image": {"alt": "Ten sam schemat encoder–decoder dla zdania „Ala ma kota” → „Ala has a cat”, z dodanymi niebieskimi łukami attention: łuki od wszystkich trzech komórek encodera zbiegają się w kółku c_t (wektor kontekstu), z którego strzałka prowadzi do kroku decodera wypisującego słowo „cat”; najgrubszy łuk wychodzi od komórki, która przeczytała „kota”. Obok wzór c_t = suma po j wag α_tj razy stany h_j."}} tags=["remove-input"]
+# %% mystnb={"image": {"alt": "Ten sam schemat koder–dekoder dla zdania „Ala ma kota” → „Ala has a cat”, z dodanymi niebieskimi łukami uwagi: łuki od wszystkich trzech komórek kodera zbiegają się w kółku c_t (wektor kontekstu), z którego strzałka prowadzi do kroku dekodera wypisującego słowo „cat”; najgrubszy łuk wychodzi od komórki, która przeczytała „kota”. Obok wzór c_t = suma po j wag α_tj razy stany h_j."}} tags=["remove-input"]
 draw_translation_model(attention=True)
 
 # %% [markdown] slideshow={"slide_type": "subslide"}
-# ### Jak liczy się *attention*
+# ### Jak liczymy wagi uwagi
 #
-# W kroku $t$ stan *decodera* $s_t$ porównujemy z każdym stanem *encodera* $h_j$:
+# W kroku $t$ stan dekodera $s_t$ porównujemy z każdym stanem kodera $h_j$:
 #
 # $$e_{tj} = v^\top \tanh(W s_t + U h_j), \qquad
 #   \alpha_{tj} = \frac{\exp e_{tj}}{\sum_k \exp e_{tk}}, \qquad
@@ -606,24 +608,24 @@ draw_translation_model(attention=True)
 #
 # - Wagi $\alpha_{tj}$ są dodatnie i sumują się do 1: to rozkład uwagi na słowach źródła.
 # - Wektor kontekstu $c_t$ łączymy z $s_t$ i dopiero z nich przewidujemy znak $y_t$, jak
-#   u Luonga i in. (2015); u Bahdanau i in. $c_t$ wchodzi też na wejście GRU *decodera*.
+#   u Luonga i in. (2015); u Bahdanau i in. $c_t$ wchodzi też na wejście GRU dekodera.
 # - W Kerasie: `AdditiveAttention` liczy uproszczone $e_{tj} = v^\top \tanh(s_t + h_j)$ (rolę $W$
 #   i $U$ przejmują warstwy GRU), a `Attention` iloczyn skalarny $s_t^\top h_j$ (Luong i in.).
 
 # %% [markdown] slideshow={"slide_type": "subslide"}
-# ### Uczenie modelu z *attention*
+# ### Uczenie modelu z mechanizmem uwagi
 #
-# Ten sam *encoder*, *decoder*, dane, liczba epok i ziarno losowania; dochodzi tylko warstwa
-# `AdditiveAttention` i połączenie kontekstu ze stanem *decodera*.
+# Ten sam koder, dekoder, dane, liczba epok i ziarno losowania; dochodzi tylko warstwa
+# `AdditiveAttention` i połączenie kontekstu ze stanem dekodera.
 
 # %% tags=["remove-stderr"]
 keras.utils.set_random_seed(0)
 attention_model, attention_encoder, attention_step = build_translator(use_attention=True)
 attention_seconds, attention_curve = train_translator(attention_model, attention_encoder, attention_step,
-                                                      "attention")
+                                                      "z uwagą")
 attention_pred, test_weights = greedy_decode(attention_encoder, attention_step, test_src)
 attention_exact = exact_match(attention_pred, test_tgt)
-print(f"attention: exact match {attention_exact:.3f} na {len(test_src)} zdaniach testowych")
+print(f"z uwagą: dokładne dopasowanie {attention_exact:.3f} na {len(test_src)} zdaniach testowych")
 
 # %% slideshow={"slide_type": "skip"} tags=["remove-cell"]
 assert attention_exact >= (0.6 if FAST else 0.99), attention_exact
@@ -635,23 +637,23 @@ assert attention_exact >= seq2seq_exact, (attention_exact, seq2seq_exact)
 # Oba modele na tych samych zdaniach testowych.
 
 # %%
-print(f"{'model':<12}{'parametry':>11}{'uczenie [s]':>13}{'exact match':>13}")
+print(f"{'model':<12}{'parametry':>11}{'uczenie [s]':>13}{'dokładne dopasowanie':>22}")
 for name, model, seconds, score in [("seq2seq", seq2seq, seq2seq_seconds, seq2seq_exact),
-                                    ("attention", attention_model, attention_seconds, attention_exact)]:
-    print(f"{name:<12}{model.count_params():>11}{seconds:>13.0f}{score:>13.3f}")
+                                    ("z uwagą", attention_model, attention_seconds, attention_exact)]:
+    print(f"{name:<12}{model.count_params():>11}{seconds:>13.0f}{score:>22.3f}")
 
 # %% [markdown] slideshow={"slide_type": "fragment"}
-# *Attention* dodaje niewiele parametrów, a błędów jest wielokrotnie mniej: *decoder* nie musi
+# Mechanizm uwagi dodaje niewiele parametrów, a błędów jest wielokrotnie mniej: dekoder nie musi
 # pamiętać całego zdania, bo w każdej chwili może do niego zajrzeć.
 
 # %% [markdown] slideshow={"slide_type": "subslide"}
 # ### Krzywe uczenia
 #
-# *Exact match* na zbiorze walidacyjnym po każdej epoce uczenia.
+# Dokładne dopasowanie na zbiorze walidacyjnym po każdej epoce uczenia.
 
 # %% slideshow={"slide_type": "skip"} tags=["remove-cell"]
 def plot_both_models(x, curves, xlabel, ylabel, title, legend_loc):
-    """Krzywe obu modeli (seq2seq i attention) na jednym wykresie, oś pionowa od 0 do 1."""
+    """Krzywe obu modeli (seq2seq i z uwagą) na jednym wykresie, oś pionowa od 0 do 1."""
     fig, ax = plt.subplots(figsize=(6.5, 3.2))
     for (name, curve), marker in zip(curves.items(), "os"):
         ax.plot(x, curve, marker=marker, label=name)
@@ -662,22 +664,22 @@ def plot_both_models(x, curves, xlabel, ylabel, title, legend_loc):
     plt.show()
 
 
-# %% mystnb={"image": {"alt": "Wykres liniowy: oś pozioma to numer epoki uczenia, oś pionowa to odsetek dat ze zbioru walidacyjnego przetłumaczonych bezbłędnie. Model z attention już po kilku epokach dochodzi niemal do 1 i tam zostaje; model seq2seq bez attention rośnie powoli i przez całe uczenie pozostaje wyraźnie niżej."}} tags=["remove-input"]
-plot_both_models(np.arange(1, EPOCHS + 1), {"seq2seq": seq2seq_curve, "attention": attention_curve},
-                 "epoka", "exact match (walidacja)", "Model z attention uczy się znacznie szybciej",
-                 "center right")
+# %% mystnb={"image": {"alt": "Wykres liniowy: oś pozioma to numer epoki uczenia, oś pionowa to odsetek dat ze zbioru walidacyjnego przetłumaczonych bezbłędnie. Model z mechanizmem uwagi już po kilku epokach dochodzi niemal do 1 i tam zostaje; model seq2seq bez mechanizmu uwagi rośnie powoli i przez całe uczenie pozostaje wyraźnie niżej."}} tags=["remove-input"]
+plot_both_models(np.arange(1, EPOCHS + 1), {"seq2seq": seq2seq_curve, "z uwagą": attention_curve},
+                 "epoka", "dokładne dopasowanie (walidacja)",
+                 "Model z mechanizmem uwagi uczy się znacznie szybciej", "center right")
 
 # %% [markdown] slideshow={"slide_type": "notes"}
-# Zadanie jest proste, więc przy większej sieci i dłuższym uczeniu także model bez *attention*
-# dochodzi do niemal bezbłędnych tłumaczeń (warto to sprawdzić, zmieniając `UNITS_RNN`
-# i `EPOCHS`). Różnica polega na tym, jak łatwo jest się tego nauczyć: z *attention* każdy krok
-# *decodera* może po prostu „przepisać” potrzebne cyfry z właściwego miejsca zdania, a bez niego
+# Zadanie jest proste, więc przy większej sieci i dłuższym uczeniu także model bez mechanizmu
+# uwagi dochodzi do niemal bezbłędnych tłumaczeń (warto to sprawdzić, zmieniając `UNITS_RNN`
+# i `EPOCHS`). Różnica polega na tym, jak łatwo jest się tego nauczyć: z mechanizmem uwagi każdy
+# krok dekodera może po prostu „przepisać” potrzebne cyfry z właściwego miejsca zdania, a bez niego
 # cała data musi się zmieścić w jednym wektorze.
 
 # %% [markdown] slideshow={"slide_type": "subslide"}
 # ### Trafność a długość zdania
 #
-# Czy dłuższe zdania są trudniejsze? *Exact match* w zależności od liczby tokenów zdania
+# Czy dłuższe zdania są trudniejsze? Dokładne dopasowanie w zależności od liczby tokenów zdania
 # źródłowego (pomijamy długości, które mają mniej niż 20 zdań testowych).
 
 # %% slideshow={"slide_type": "skip"}
@@ -686,33 +688,33 @@ lengths = lengths[[np.sum(test_lengths == n) >= 20 for n in lengths]]
 accuracy_by_length = {
     name: [exact_match(np.array(pred)[test_lengths == n], np.array(test_tgt)[test_lengths == n])
            for n in lengths]
-    for name, pred in [("seq2seq", seq2seq_pred), ("attention", attention_pred)]
+    for name, pred in [("seq2seq", seq2seq_pred), ("z uwagą", attention_pred)]
 }
 for n, seq2seq_acc, attention_acc in zip(lengths, *accuracy_by_length.values()):
     print(f"{n} tokenów: {np.sum(test_lengths == n)} zdań, seq2seq {seq2seq_acc:.3f}, "
-          f"attention {attention_acc:.3f}")
+          f"z uwagą {attention_acc:.3f}")
 
-# %% mystnb={"image": {"alt": "Wykres liniowy: oś pozioma to liczba tokenów zdania źródłowego, oś pionowa to odsetek dat przetłumaczonych bezbłędnie na zbiorze testowym. Linia modelu z attention leży przy samej górze, blisko 1, dla wszystkich długości; linia modelu seq2seq bez attention leży wyraźnie niżej, około 0,8, i prawie nie zależy od długości zdania."}} tags=["remove-input"]
-plot_both_models(lengths, accuracy_by_length, "długość zdania źródłowego [tokeny]", "exact match",
+# %% mystnb={"image": {"alt": "Wykres liniowy: oś pozioma to liczba tokenów zdania źródłowego, oś pionowa to odsetek dat przetłumaczonych bezbłędnie na zbiorze testowym. Linia modelu z mechanizmem uwagi leży przy samej górze, blisko 1, dla wszystkich długości; linia modelu seq2seq bez mechanizmu uwagi leży wyraźnie niżej, około 0,8, i prawie nie zależy od długości zdania."}} tags=["remove-input"]
+plot_both_models(lengths, accuracy_by_length, "długość zdania źródłowego [tokeny]", "dokładne dopasowanie",
                  "Trafność na zbiorze testowym a długość zdania", "lower left")
 
 # %% [markdown] slideshow={"slide_type": "notes"}
-# Nasze zdania mają od 4 do 10 tokenów i w tym zakresie trafność modelu bez *attention*
-# prawie nie zależy od długości: jego błędy biorą się stąd, że cała data musi przejść przez
+# Nasze zdania mają od 4 do 10 tokenów i w tym zakresie trafność modelu bez mechanizmu
+# uwagi prawie nie zależy od długości: jego błędy biorą się stąd, że cała data musi przejść przez
 # jeden wektor stanu, a nie z samej długości zdania. W prawdziwym tłumaczeniu, ze zdaniami
 # po kilkadziesiąt słów, Bahdanau i in. (2014, rys. 2) pokazali wyraźny spadek jakości modelu
-# bez *attention* dla długich zdań, a model z *attention* prawie go nie miał. Dla skrajnych
+# bez mechanizmu uwagi dla długich zdań, a model z nim prawie go nie miał. Dla skrajnych
 # długości punkty są mniej pewne, bo zdań jest tam mniej.
 
 # %% [markdown] slideshow={"slide_type": "subslide"}
-# ### Mapa wag *attention*
+# ### Mapa wag uwagi
 #
 # Wagi $\alpha_{tj}$ dla jednego zdania testowego: wiersz to znak wyniku, kolumna to token
-# źródła. Ciemne pole to token, na który *decoder* patrzył, pisząc dany znak.
+# źródła. Ciemne pole to token, na który dekoder patrzył, pisząc dany znak.
 
 # %% slideshow={"slide_type": "skip"} tags=["remove-cell"]
 def draw_attention_map(source, translation, weights):
-    """Mapa cieplna wag attention: wiersze to znaki wyniku, kolumny to tokeny źródła."""
+    """Mapa cieplna wag uwagi: wiersze to znaki wyniku, kolumny to tokeny źródła."""
     tokens = tokenize(source)
     rows = list(translation) + ["</s>"]
     fig, ax = plt.subplots(figsize=(7, 3.6))
@@ -730,12 +732,12 @@ example = "niedziela, dwudziesty ósmy lutego tysiąc dziewięćset czterdzieste
 (example_translation,), example_weights = greedy_decode(attention_encoder, attention_step, [example])
 print(f"{example} → {example_translation}")
 
-# %% mystnb={"image": {"alt": "Mapa cieplna wag attention dla zdania „niedziela, dwudziesty ósmy lutego tysiąc dziewięćset czterdziestego ósmego roku” przetłumaczonego na 1948-02-28. Kolumny to tokeny źródła, wiersze to kolejne znaki wyniku. Cyfry 4 i 8 roku mają największe wagi na słowach „czterdziestego” i „ósmego”, cyfry miesiąca 0 i 2 na słowie „lutego”, cyfry dnia 2 i 8 na słowach „dwudziesty” i „ósmy”; przy pierwszych cyfrach roku, 1 i 9, wagi są rozmyte, a dzień tygodnia i słowo „roku” dostają wagi bliskie zera."}} tags=["remove-input"]
+# %% mystnb={"image": {"alt": "Mapa cieplna wag uwagi dla zdania „niedziela, dwudziesty ósmy lutego tysiąc dziewięćset czterdziestego ósmego roku” przetłumaczonego na 1948-02-28. Kolumny to tokeny źródła, wiersze to kolejne znaki wyniku. Cyfry 4 i 8 roku mają największe wagi na słowach „czterdziestego” i „ósmego”, cyfry miesiąca 0 i 2 na słowie „lutego”, cyfry dnia 2 i 8 na słowach „dwudziesty” i „ósmy”; przy pierwszych cyfrach roku, 1 i 9, wagi są rozmyte, a dzień tygodnia i słowo „roku” dostają wagi bliskie zera."}} tags=["remove-input"]
 draw_attention_map(example, example_translation, example_weights[0])
 
 # %% [markdown] slideshow={"slide_type": "notes"}
-# Nikt nie uczył modelu, które słowo odpowiada której cyfrze: wagi *attention* wynikają tylko
-# z minimalizacji błędu tłumaczenia. Mimo to *decoder*, pisząc dwie ostatnie cyfry roku, patrzy
+# Nikt nie uczył modelu, które słowo odpowiada której cyfrze: wagi uwagi wynikają tylko
+# z minimalizacji błędu tłumaczenia. Mimo to dekoder, pisząc dwie ostatnie cyfry roku, patrzy
 # na słowa „czterdziestego” i „ósmego”, pisząc miesiąc — na „lutego”, a dzień — na „dwudziesty
 # ósmy”. Pierwsze cyfry roku (19) model bierze raczej ze swojego stanu, więc wagi są tam
 # rozmyte. Dzień tygodnia jest zbędny (wynika z daty), więc model go pomija. W prawdziwym
@@ -749,30 +751,33 @@ draw_attention_map(example, example_translation, example_weights[0])
 
 # %%
 my_attention, _ = greedy_decode(attention_encoder, attention_step, MY_SENTENCES)
-show_translations(MY_SENTENCES, ("seq2seq", my_seq2seq), ("attention", my_attention))
+show_translations(MY_SENTENCES, ("seq2seq", my_seq2seq), ("z uwagą", my_attention))
 
 # %% [markdown] slideshow={"slide_type": "slide"}
 # ## Jak rozwijała się dziedzina
 #
-# - **Transformer** (Vaswani i in. 2017) porzucił sieci rekurencyjne: *encoder* i *decoder*
-#   składają się z samych warstw *attention*, także między słowami tego samego zdania.
+# - **Transformer** (Vaswani i in. 2017) porzucił sieci rekurencyjne: koder i dekoder
+#   składają się z samych warstw uwagi, także między słowami tego samego zdania.
 #   Wszystkie pozycje liczy się równolegle, więc uczenie na dużych korpusach jest dużo szybsze.
 # - **Podsłowa**: słownik słów jest za duży i nie zna nowych słów, a znaki są za drobne.
-#   Metoda BPE (*byte pair encoding*, Sennrich i in. 2016) buduje słownik z częstych kawałków słów,
-#   np. „tłumacz” + „enie”; takich słowników używają też dzisiejsze duże modele językowe.
-# - **BLEU** (Papineni i in. 2002): zdanie ma wiele dobrych tłumaczeń, więc *exact match*
+#   Kodowanie par bajtów (BPE, *byte pair encoding*; Sennrich i in. 2016) buduje słownik
+#   z częstych kawałków słów, np. „tłumacz” + „enie”; takich słowników używają też dzisiejsze
+#   duże modele językowe.
+# - **BLEU** (Papineni i in. 2002): zdanie ma wiele dobrych tłumaczeń, więc dokładne dopasowanie
 #   nie wystarcza. BLEU liczy, ile $n$-gramów (1–4 słów) tłumaczenia występuje w tłumaczeniach
 #   wzorcowych, z karą za zbyt krótkie zdania.
-# - Zamiast *greedy decoding* stosuje się *beam search*.
+# - Zamiast dekodowania zachłannego stosuje się przeszukiwanie wiązkowe.
 
 # %% [markdown] slideshow={"slide_type": "subslide"}
 # ### Literatura
 #
 # - Sutskever, Vinyals, Le (2014), „Sequence to Sequence Learning with Neural Networks”:
 #   [arXiv:1409.3215](https://arxiv.org/abs/1409.3215)
-# - Cho i in. (2014), model *encoder*–*decoder* z GRU: [arXiv:1406.1078](https://arxiv.org/abs/1406.1078)
-# - Bahdanau, Cho, Bengio (2014), *attention* w tłumaczeniu: [arXiv:1409.0473](https://arxiv.org/abs/1409.0473)
-# - Luong, Pham, Manning (2015), warianty *attention*: [arXiv:1508.04025](https://arxiv.org/abs/1508.04025)
+# - Cho i in. (2014), model koder–dekoder z GRU: [arXiv:1406.1078](https://arxiv.org/abs/1406.1078)
+# - Bahdanau, Cho, Bengio (2014), mechanizm uwagi w tłumaczeniu:
+#   [arXiv:1409.0473](https://arxiv.org/abs/1409.0473)
+# - Luong, Pham, Manning (2015), warianty mechanizmu uwagi:
+#   [arXiv:1508.04025](https://arxiv.org/abs/1508.04025)
 # - Vaswani i in. (2017), Transformer: [arXiv:1706.03762](https://arxiv.org/abs/1706.03762)
 # - Sennrich, Haddow, Birch (2016), podsłowa BPE: [arXiv:1508.07909](https://arxiv.org/abs/1508.07909)
 # - Papineni i in. (2002), miara BLEU: [ACL P02-1040](https://aclanthology.org/P02-1040/)
@@ -785,7 +790,7 @@ show_translations(MY_SENTENCES, ("seq2seq", my_seq2seq), ("attention", my_attent
 # %% [markdown] slideshow={"slide_type": "fragment"}
 # **Ćwiczenie 1.** Na których znakach daty RRRR-MM-DD mylą się oba modele? Policz odsetek
 # błędnych znaków na każdej z 10 pozycji w zbiorze testowym. Co sprawia trudność modelowi
-# bez *attention*?
+# bez mechanizmu uwagi?
 
 # %% jupyter={"source_hidden": true} cellView="form" slideshow={"slide_type": "skip"} tags=["hide-input"]
 # @title Rozwiązanie
@@ -796,12 +801,12 @@ def position_errors(predicted, expected):
 
 
 print("pozycja:   " + "".join(f"{c:>7}" for c in "RRRR-MM-DD"))
-for name, pred in [("seq2seq", seq2seq_pred), ("attention", attention_pred)]:
+for name, pred in [("seq2seq", seq2seq_pred), ("z uwagą", attention_pred)]:
     print(f"{name:<11}" + "".join(f"{e:>7.1%}" for e in position_errors(pred, test_tgt)))
-# Model z attention prawie się nie myli. Model bez attention (w trybie pełnym) prawie zawsze
+# Model z mechanizmem uwagi prawie się nie myli. Model bez niego (w trybie pełnym) prawie zawsze
 # podaje dobrze łączniki i rok, a myli się głównie na drugiej cyfrze miesiąca i dnia. Rok
 # przeczytał na końcu zdania, tuż przed pisaniem, a dzień i miesiąc na początku: musi je
-# przenieść w jednym wektorze stanu przez całe zdanie i jeszcze przez kilka kroków decodera.
+# przenieść w jednym wektorze stanu przez całe zdanie i jeszcze przez kilka kroków dekodera.
 # Pierwszą cyfrę miesiąca (0 albo 1) i dnia (0–3) łatwiej zgadnąć niż drugą.
 
 # %% [markdown] slideshow={"slide_type": "fragment"}
@@ -815,16 +820,16 @@ unusual = ["piętnasty lipca tysiąc czterysta dziesiątego roku", "15 lipca 141
            "27 listopada", "DWUDZIESTY SIÓDMY LISTOPADA 2026 R.", "31 lutego 2024 r.",
            "dwudziesty dziewiąty lutego 2023 roku"]
 show_translations(unusual, ("seq2seq", greedy_decode(seq2seq_encoder, seq2seq_step, unusual)[0]),
-                  ("attention", greedy_decode(attention_encoder, attention_step, unusual)[0]))
+                  ("z uwagą", greedy_decode(attention_encoder, attention_step, unusual)[0]))
 # Wielkie litery nie szkodzą, bo tokenize() zamienia je na małe. Słowa „czterysta” nie ma
 # w słowniku (<unk>), więc rok 1410 zapisany słowami nie ma szans; zapisany cyframi też nie:
-# model z attention przepisuje końcówkę roku, ale początek zgaduje z tego, co widział
-# (19 albo 20). Bez roku modele wypisują coś o złej długości albo zmyślają rok. „31 lutego”
+# model z mechanizmem uwagi przepisuje końcówkę roku, ale początek zgaduje z tego, co
+# widział (19 albo 20). Bez roku modele wypisują coś o złej długości albo zmyślają rok. „31 lutego”
 # i „29 lutego 2023” oba modele przepisują posłusznie, choć takich dni nie ma: nauczyły się
 # tłumaczyć tekst, a kalendarza nie znają.
 
 # %% [markdown] slideshow={"slide_type": "fragment"}
-# **Ćwiczenie 3.** Ile parametrów ma warstwa GRU *encodera* (wejście 32, stan 64)? Każda
+# **Ćwiczenie 3.** Ile parametrów ma warstwa GRU kodera (wejście 32, stan 64)? Każda
 # z trzech części GRU (dwie bramki i kandydat na nowy stan) ma wagi wejścia, wagi stanu i w Keras
 # dwa wektory wyrazów wolnych. Policz i sprawdź `count_params()`.
 
@@ -840,15 +845,15 @@ print(f"Keras: {encoder_gru_layer.count_params()}")
 # ## Podsumowanie
 #
 # W tym notatniku:
-# - NMT to model *encoder*–*decoder*: *encoder* zamienia zdanie źródłowe na reprezentację,
-#   *decoder* pisze z niej tłumaczenie token po tokenie;
-# - uczymy go z *teacher forcing*, a tłumaczymy pętlą *greedy decoding*, od razu dla całej
+# - NMT to model koder–dekoder: koder zamienia zdanie źródłowe na reprezentację,
+#   dekoder pisze z niej tłumaczenie token po tokenie;
+# - uczymy go z *teacher forcing*, a tłumaczymy pętlą dekodowania zachłannego, od razu dla całej
 #   paczki zdań;
 # - daty zapisane po polsku słowami, z poprawną odmianą, dały zadanie tłumaczenia, które
 #   nie potrzebuje żadnych plików, a sieć uczy się go w minutę lub dwie;
-# - model bez *attention* musi zmieścić całe zdanie w jednym wektorze: uczy się dużo wolniej
-#   i myli się częściej; z *attention* po kilku epokach tłumaczy niemal bezbłędnie, a mapa wag
-#   pokazuje, na które słowa patrzy;
+# - model bez mechanizmu uwagi musi zmieścić całe zdanie w jednym wektorze: uczy się dużo
+#   wolniej i myli się częściej; z mechanizmem uwagi po kilku epokach tłumaczy niemal
+#   bezbłędnie, a mapa wag pokazuje, na które słowa patrzy;
 # - współczesne systemy to Transformery na podsłowach, oceniane m.in. miarą BLEU.
 
 # %% [markdown] slideshow={"slide_type": "skip"}

@@ -1,51 +1,118 @@
-"""The glossary covers the notebooks: every English term they set in italics has an entry.
+"""The glossary is the course's table of terms, and the notebooks and pages follow it.
 
-Italics in the notebooks' prose are for English terms only (CONTRIBUTING.md). A Polish
-case ending on an English word (*autoencodera*, *poolingu*) counts as the word itself.
+Italics in the prose are for English terms only (CONTRIBUTING.md). Each glossary entry
+names the English term(s) and, in bold, the term the course writes: a Polish term, an
+English word the field uses in Polish (bold italics), or an abbreviation. An English term
+with a Polish equivalent appears once per text, where it is introduced, and the Polish term
+is used there. A Polish case ending on an English word (*autoencodera*, *poolingu*) counts
+as the word itself.
 """
 import re
 
 import jupytext
+import pytest
 
-from conftest import ROOT
+from conftest import ROOT, SOURCES
 
 GLOSSARY = ROOT / "book" / "glossary.md"
+PAGES = sorted(p for p in (ROOT / "book").glob("*.md") if p != GLOSSARY)
 ITALIC = re.compile(r"(?<![*\w])\*(?![*\s])([^*\n]+?)(?<!\s)\*(?![*\w])")
-NOT_PROSE = re.compile(r"\$\$.*?\$\$|\$[^$\n]+\$|`[^`\n]+`", re.DOTALL)  # math and code
+NOT_PROSE = re.compile(r"```.*?```|\$\$.*?\$\$|\$[^$\n]+\$|`[^`\n]+`", re.DOTALL)  # code and math
+QUOTED = re.compile(r"\[[^\]]*\]\([^)]*\)|„[^”]*”|\([^()\s]*://[^()\s]*\)")  # links, quotations, URLs
 POLISH_ENDINGS = ("iem", "em", "ze", "ach", "ami", "om", "ów", "ie", "a", "u", "y")
 
 
-def glossary_terms():
-    """The terms of the {glossary} block: its unindented lines."""
+def glossary_entries():
+    """{English term: (term used in the text, kept in English?, rejected variants)}."""
     text = GLOSSARY.read_text(encoding="utf-8")
     block = re.search(r"```\{glossary\}\n(.*?)```", text, re.DOTALL).group(1)
-    return {line.strip().lower() for line in block.splitlines()
-            if line.strip() and not line[0].isspace() and not line.startswith(":")}
+    entries = {}
+    for names, body in re.findall(r"((?:^\S[^\n]*\n)+)((?:^[ \t]+[^\n]*\n?)+)", block, re.MULTILINE):
+        used = re.search(r"\*\*(.+?)\*\*(?!\*)", body).group(1).rstrip(".")
+        english = used.startswith("*")
+        used = re.sub(r"\s*\(.*?\)", "", used.strip("*").rstrip(".*"))
+        body = re.sub(r"\s+", " ", body)
+        rejected = re.findall(r"„([^”]+)”", " ".join(body.split("Nie piszemy:")[1:]))
+        for name in names.split("\n"):
+            if name.strip() and not name.startswith(":"):
+                entries[name.strip()] = (used, english, rejected)
+    return entries
 
 
-def italic_terms(source):
-    """(cell number, term) for every italic phrase in the notebook's markdown cells."""
-    for i, cell in enumerate(jupytext.read(source).cells, start=1):
-        if cell.cell_type == "markdown":
-            for term in ITALIC.findall(NOT_PROSE.sub("", cell.source)):
-                yield i, term
+def prose(markdown):
+    """The running text of a markdown cell or page, without code, math, links and quotations."""
+    return QUOTED.sub(" ", NOT_PROSE.sub(" ", markdown)).replace("*", "")
 
 
-def in_glossary(term, terms):
-    word = term.lower()
-    return word in terms or any(word.endswith(end) and word[:-len(end)] in terms
-                                for end in POLISH_ENDINGS)
+def texts():
+    """(name, markdown) for every notebook and book page."""
+    for source in SOURCES:
+        cells = jupytext.read(source).cells
+        yield source.name, "\n\n".join(c.source for c in cells if c.cell_type == "markdown")
+    for page in PAGES:
+        yield page.name, page.read_text(encoding="utf-8")
 
 
-def test_every_italic_term_has_a_glossary_entry(source):
-    terms = glossary_terms()
-    missing = [f"komórka {i}: *{term}*" for i, term in italic_terms(source)
-               if not in_glossary(term, terms)]
-    assert not missing, (f"{source.name}: terminy w kursywie bez wpisu w book/glossary.md:\n"
-                         + "\n".join(missing))
+TEXTS = dict(texts())
+
+
+def english_pattern(term):
+    """An English term as a whole word, with or without a Polish case ending."""
+    endings = "|".join(POLISH_ENDINGS)
+    return re.compile(rf"(?<![\w-]){re.escape(term)}(?:{endings})?(?![\w-])", re.IGNORECASE)
+
+
+def polish_pattern(term):
+    """A Polish term in any case: each word cut to its stem (the last two letters dropped)."""
+    stems = [re.escape(word[:max(3, len(word) - 2)]) for word in term.split()]
+    return re.compile(r"(?<![\w-])" + r"\w*\s+".join(stems) + r"\w*", re.IGNORECASE)
+
+
+def english_uses(term, text, entries):
+    """Uses of an English term, not counting those inside a longer entry (*denoising autoencoder*)."""
+    for longer in entries:
+        if longer != term and term.lower() in longer.lower():
+            text = english_pattern(longer).sub(" ", text)
+    return english_pattern(term).findall(text)
+
+
+def in_glossary(term, entries):
+    names, word = {name.lower() for name in entries}, term.lower()
+    return word in names or any(word.endswith(end) and word[:-len(end)] in names for end in POLISH_ENDINGS)
+
+
+@pytest.mark.parametrize("name", TEXTS)
+def test_every_italic_term_has_a_glossary_entry(name):
+    entries = glossary_entries()
+    missing = [f"*{term}*" for term in ITALIC.findall(NOT_PROSE.sub("", TEXTS[name]))
+               if not in_glossary(term, entries)]
+    assert not missing, (f"{name}: terminy w kursywie bez wpisu w book/glossary.md: "
+                         + ", ".join(missing))
+
+
+@pytest.mark.parametrize("name", TEXTS)
+def test_english_term_only_where_it_is_introduced(name):
+    text, problems, entries = prose(TEXTS[name]), [], glossary_entries()
+    for term, (used, english, _) in entries.items():
+        if english or term.isupper() or term.lower() == used.lower():
+            continue
+        found = english_uses(term, text, entries)
+        if len(found) > 1:
+            problems.append(f"„{term}” występuje {len(found)} razy; po pierwszym razie pisz „{used}”")
+        elif found and not polish_pattern(used).search(text):
+            problems.append(f"jest „{term}”, ale brak polskiego terminu „{used}”")
+    assert not problems, f"{name}, terminologia według book/glossary.md:\n" + "\n".join(problems)
+
+
+@pytest.mark.parametrize("name", TEXTS)
+def test_rejected_variants_are_not_used(name):
+    text = prose(TEXTS[name])
+    used = [f"„{variant}” (piszemy „{term}”)" for _, (term, _, rejected) in glossary_entries().items()
+            for variant in rejected if polish_pattern(variant).search(text)]
+    assert not used, f"{name}: warianty odrzucone w book/glossary.md: " + ", ".join(used)
 
 
 def test_glossary_page_shows_every_term(site):
     page = (site / "book" / "glossary.html").read_text(encoding="utf-8")
     shown = re.findall(r'<dt id="term-', page)
-    assert len(shown) == len(glossary_terms())
+    assert len(shown) == len(glossary_entries())
