@@ -1,7 +1,8 @@
 """The numbers the notebooks' prose quotes are the numbers in their stored outputs.
 
 Each entry names a headline key (the last code cell's `key: value` lines) and the decimal
-places the text uses; the text must contain that value written the Polish way (0,309).
+places the text uses ("%1": a percentage with one decimal); the text must contain that
+value written the Polish way (0,309; 19,6%).
 """
 import re
 
@@ -21,12 +22,26 @@ QUOTED = {
                "cnn_seconds_per_epoch": 1, "adadelta_seconds_per_epoch": 1,
                "cnn_shift2_accuracy": 4, "dense_shift2_accuracy": 4,
                "cnn_shift3_accuracy": 4, "dense_shift3_accuracy": 4},
+    "03_autoencoder": {"ae_mse_k32": 4, "pca_mse_k32": 4, "linear_ae_mse_k32": 4,
+                       "compression_ratio_k32": 1, "noisy_psnr": 1, "denoised_psnr": 1,
+                       "sparse_active_fraction": "%1", "plain_active_fraction": "%1"},
+    "04_word_embeddings": {"cbow_speedup": 1, "cbow_equal_steps_speedup": 1, "gensim_cbow_speedup": 1,
+                           "skipgram_frequent_score": 3, "cbow_frequent_score": 3,
+                           "cbow_equal_epochs_frequent_score": 3, "skipgram_rare_score": 3,
+                           "cbow_rare_score": 3, "skipgram_small_data_score": 3,
+                           "cbow_small_data_score": 3, "skipgram_frequent_overlap": 3,
+                           "cbow_frequent_overlap": 3, "cbow_equal_epochs_frequent_overlap": 3,
+                           "reference_frequent_overlap": 3, "reference_rare_overlap": 3,
+                           "test_words": 0},
 }
 CASES = [(stem, key, digits) for stem, keys in QUOTED.items() for key, digits in keys.items()]
 
 
 def polish(value, digits):
-    """A number as the Polish text writes it: decimal comma, no thousands separator."""
+    """A number as the Polish text writes it: decimal comma, no thousands separator.
+    digits "%1" writes a fraction as a percentage with one decimal (0.1964 -> 19,6%)."""
+    if str(digits).startswith("%"):
+        return f"{100 * float(value):.{int(digits[1:])}f}%".replace(".", ",")
     return f"{float(value):.{digits}f}".replace(".", ",")
 
 
