@@ -160,7 +160,7 @@ def arrow(ax, start, end, **style):
 
 def draw_encoder_decoder():
     """Schemat ogólny: wejście → koder → kod → dekoder → rekonstrukcja."""
-    fig, ax = new_diagram(7, 2.2, "Koder ściska wejście do kodu, dekoder je odtwarza")
+    fig, ax = new_diagram(7, 2.2, "Koder zamienia wejście w kod, dekoder je odtwarza")
     draw_box(ax, 0, 0, "wejście\n$x \\in \\mathbb{R}^n$", "#dbe9f6", height=2.4)
     draw_trapezoid(ax, 2, "koder\n$f$", "#c9e8c9", narrowing=True)
     draw_box(ax, 4, 0, "kod\n$z \\in \\mathbb{R}^k$", "#f6d6e8", width=0.9)

@@ -390,7 +390,7 @@ assert (x_test == 1).sum() == 0, "w zdaniach testowych są tokeny spoza słownik
 assert (dec_in_train[:, 1:] == y_train[:, :-1]).all()
 
 # %% [markdown] slideshow={"slide_type": "slide"}
-# ## Model ciąg do ciągu w Keras
+# ## Model ciąg do ciągu w Kerasie
 #
 # - Koder: warstwa `Embedding` (token → wektor 32 liczb) i GRU z 64 neuronami; jego
 #   ostatni stan to reprezentacja całego zdania.
@@ -830,7 +830,7 @@ show_translations(unusual, ("seq2seq", greedy_decode(seq2seq_encoder, seq2seq_st
 
 # %% [markdown] slideshow={"slide_type": "fragment"}
 # **Ćwiczenie 3.** Ile parametrów ma warstwa GRU kodera (wejście 32, stan 64)? Każda
-# z trzech części GRU (dwie bramki i kandydat na nowy stan) ma wagi wejścia, wagi stanu i w Keras
+# z trzech części GRU (dwie bramki i kandydat na nowy stan) ma wagi wejścia, wagi stanu i w Kerasie
 # dwa wektory wyrazów wolnych. Policz i sprawdź `count_params()`.
 
 # %% jupyter={"source_hidden": true} cellView="form" slideshow={"slide_type": "skip"} tags=["hide-input"]
