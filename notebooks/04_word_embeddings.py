@@ -1045,7 +1045,9 @@ for fraction in FRACTIONS:
         f"{config} {mean_and_range([group_precision(runs[config, seed, fraction]['vectors']).mean() for seed in SEEDS])}"
         for config in PAIR))
 
-# %% [markdown] slideshow={"slide_type": "fragment"}
+# %% [markdown] slideshow={"slide_type": "subslide"}
+# ### Wnioski z pomiaru
+#
 # Cały korpus, trzy ziarna, 5 epok:
 # - **Szybkość**: teza się potwierdza. Przy tym samym wsadzie CBOW jest 3,9 razy szybszy,
 #   bo z tokenu robi jeden przykład, a *skip-gram* średnio cztery. Przy równej liczbie kroków
