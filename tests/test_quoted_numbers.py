@@ -33,6 +33,8 @@ QUOTED = {
                            "cbow_frequent_overlap": 3, "cbow_equal_epochs_frequent_overlap": 3,
                            "reference_frequent_overlap": 3, "reference_rare_overlap": 3,
                            "test_words": 0},
+    "05_nmt": {"bleu_seq2seq": 1, "bleu_attention": 1, "bleu_transformer": 1, "exact_match_seq2seq": 3,
+               "exact_match_attention": 3, "bleu_seq2seq_beam3": 1, "bleu_seq2seq_beam5": 1},
 }
 CASES = [(stem, key, digits) for stem, keys in QUOTED.items() for key, digits in keys.items()]
 
