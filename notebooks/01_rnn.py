@@ -23,6 +23,7 @@
 
 # %% [markdown] slideshow={"slide_type": "slide"}
 # # 5.1 Rekurencyjne sieci neuronowe (RNN)
+# **Uczenie maszynowe · wykład 5**
 #
 # W tym notatniku pokażemy:
 # - czym jest rekurencyjna sieć neuronowa (*recurrent neural network*, RNN) i jak wygląda
@@ -67,6 +68,13 @@ from matplotlib.patches import Circle, FancyBboxPatch
 
 plt.rcParams["figure.dpi"] = 80
 
+# %% [markdown] slideshow={"slide_type": "notes"}
+# Na początku powiedz, że zajmiemy się danymi, w których liczy się kolejność: tekstem, mową i
+# pomiarami w czasie. Zapowiedz trzy eksperymenty, do których będziemy wracać: zapamiętywanie
+# pierwszego symbolu, prognozę stężenia CO₂ i generowanie tekstu znak po znaku. Zapytaj salę:
+# „Jakie dane z waszych zajęć albo pracy mają naturalną kolejność?” Pokaż na liście, że
+# porównamy trzy komórki: prostą RNN, LSTM i GRU.
+
 # %% [markdown] slideshow={"slide_type": "slide"}
 # ## Sieci do danych sekwencyjnych
 #
@@ -76,6 +84,13 @@ plt.rcParams["figure.dpi"] = 80
 # - Zwykła sieć (warstwy gęste, splotowe) dostaje całe wejście naraz i o nim „zapomina”.
 #   Sieć rekurencyjna czyta ciąg element po elemencie i przenosi między krokami
 #   **stan ukryty** $h_t$ — swoją pamięć o tym, co już przeczytała.
+
+# %% [markdown] slideshow={"slide_type": "notes"}
+# Podkreśl różnicę: zwykła sieć dostaje całe wejście naraz, a sieć rekurencyjna czyta ciąg
+# element po elemencie i niesie między krokami stan ukryty $h_t$. Wskaż pogrubiony termin „stan
+# ukryty”, bo wróci w każdym wzorze tego wykładu. Zapytaj salę: „Jak podać zwykłej sieci gęstej
+# zdania różnej długości i co przy tym tracimy?” Film z linku można zostawić do obejrzenia po
+# wykładzie.
 
 # %% [markdown] slideshow={"slide_type": "subslide"}
 # ### Komórka z pętlą i jej rozwinięcie w czasie
@@ -150,6 +165,13 @@ draw_rolled_and_unrolled()
 #   a do każdej „warstwy” dochodzi kolejny element ciągu.
 # - Dzięki wspólnym wagom ta sama sieć obsłuży ciąg o dowolnej długości, a liczba jej
 #   parametrów od długości ciągu nie zależy — podobnie jak w sieci splotowej, tylko wzdłuż czasu.
+
+# %% [markdown] slideshow={"slide_type": "notes"}
+# Pokaż najpierw lewą część rysunku, komórkę A z pętlą, a potem prawą: cztery kopie A połączone
+# poziomymi strzałkami, którymi stan przechodzi do następnego kroku. Najważniejsze jest to, że
+# wszystkie kopie mają te same wagi. Zapytaj salę: „Ile parametrów przybędzie sieci, gdy ciąg
+# wejściowy się wydłuży?” (żadnego). Analogia z fragmentu pod rysunkiem: sieć splotowa dzieli
+# wagi w przestrzeni, rekurencyjna w czasie.
 
 # %% [markdown] slideshow={"slide_type": "subslide"}
 # ### Prosta komórka RNN
@@ -261,6 +283,13 @@ draw_sequence_shapes()
 #
 # Tu użyjemy *many-to-one* (pamięć, prognoza szeregu) i synchronicznego *many-to-many* (model języka).
 
+# %% [markdown] slideshow={"slide_type": "notes"}
+# Przejdź po pięciu schematach od lewej: różowe prostokąty to wejścia, zielone stan sieci,
+# niebieskie wyjścia. Zwróć uwagę na czwarty schemat, w którym wyjścia pojawiają się dopiero po
+# przeczytaniu całego wejścia, jak przy tłumaczeniu. Zapytaj salę: „Do którego schematu pasuje
+# prognoza jutrzejszej temperatury z pomiarów z ostatniego tygodnia?” (wiele do jednego).
+# Zapowiedz, że dziś użyjemy schematu wiele do jednego i synchronicznego wiele do wielu.
+
 # %% [markdown] slideshow={"slide_type": "slide"}
 # ## Zależności długodystansowe
 #
@@ -318,6 +347,12 @@ def recall_model(cell_type, n_steps, units=32):
     return model
 
 
+# %% [markdown] slideshow={"slide_type": "notes"}
+# Wyjaśnij, dlaczego to zadanie dobrze bada pamięć: jedyna informacja potrzebna do odpowiedzi
+# stoi w pierwszym kroku, a cała reszta ciągu to zakłócenia. Poziom zgadywania to 0,25, bo
+# symbole do zapamiętania są cztery. Zapytaj salę: „Czego spodziewacie się po prostej komórce
+# RNN, gdy $N$ wzrośnie z 5 do 50?” Zapisz odpowiedzi, żeby wrócić do nich przy wynikach.
+
 # %% [markdown] slideshow={"slide_type": "subslide"}
 # ### Uczymy trzy komórki dla kilku długości $N$
 #
@@ -354,6 +389,13 @@ print(f"{'N':>4}" + "".join(f"{name:>22}" for name in cell_types) + "   (średni
 for n in recall_lengths:
     cells = [recall_summary(name, n) for name in cell_types]
     print(f"{n:>4}" + "".join(f"{m:>11.3f} ({lo:.2f}–{hi:.2f})" for m, lo, hi in cells))
+
+# %% [markdown] slideshow={"slide_type": "notes"}
+# Tabela podaje średnią dokładność testową z trzech ziaren, a w nawiasie zakres od najgorszego
+# do najlepszego ziarna. Pokaż, że dla $N = 5$ i $N = 20$ wszędzie jest 1,000, a różni się
+# dopiero wiersz $N = 50$: 0,929 dla SimpleRNN, 0,745 dla LSTM i 0,501 dla GRU. Zapytaj salę:
+# „Czy z tego wiersza wynika, że LSTM jest gorsza od prostej komórki?” Wskaż wtedy zakresy w
+# nawiasach, na przykład 0,23–1,00 dla LSTM.
 
 # %% [markdown] slideshow={"slide_type": "subslide"}
 # ### Wyniki: dokładność a długość ciągu
@@ -413,6 +455,14 @@ plt.show()
 # dwóch, raz wcale; GRU tylko z jednym ziarnem, w 12.–13. epoce. SimpleRNN z jednym ziarnem
 # utknęła na ok. 0,77.
 
+# %% [markdown] slideshow={"slide_type": "notes"}
+# Pokaż, że krzywe nie rosną łagodnie: długo leżą przy linii zgadywania 0,25, a potem w
+# jednej–dwóch epokach skaczą do 1. Wskaż zieloną krzywą GRU, która skacze dopiero w 12.–13.
+# epoce, i niebieską krzywą SimpleRNN, która zatrzymuje się na ok. 0,77. Zapytaj salę: „Co
+# pokazałby ten wykres, gdybyśmy przerwali uczenie po 10. epoce?” (na zbiorze uczącym LSTM
+# rozwiązałaby zadanie tylko z jednym ziarnem, a GRU z żadnym). Wniosek: przy takich skokach
+# wynik po stałej liczbie epok mocno zależy od ziarna.
+
 # %% [markdown] slideshow={"slide_type": "subslide"}
 # ### Jaki gradient dociera do pierwszego kroku
 #
@@ -451,6 +501,13 @@ for name in cell_types:
         accuracy, loss = recall_runs[name, n_long, seed][1], gradients[name, seed, "po"][1]
         print(f"{name:<10}{seed:>7}{accuracy:>12.2f}{gradient_ratio[name, seed, 'przed']:>9.0e}"
               f"{gradient_ratio[name, seed, 'po']:>10.0e}{loss:>9.3f}")
+
+# %% [markdown] slideshow={"slide_type": "notes"}
+# Tabela ma jeden wiersz na komórkę i ziarno: dokładność testową, stosunek gradientu w kroku 0
+# do gradientu w ostatnim kroku przed uczeniem i po nim oraz stratę po uczeniu. Wskaż kolumnę
+# „przed”: $10^{-3}$ dla SimpleRNN, od $4 \cdot 10^{-5}$ do $10^{-4}$ dla LSTM i od $4 \cdot
+# 10^{-11}$ do $10^{-10}$ dla GRU. Zapytaj salę: „Które wiersze mają po uczeniu stosunek bliski
+# 1 albo większy i co je łączy?” (to właśnie sieci z dokładnością testową 1,00).
 
 # %% [markdown] slideshow={"slide_type": "subslide"}
 # ### Gradient wzdłuż ciągu, przed uczeniem i po nim
@@ -507,6 +564,13 @@ if not FAST:
 #   wprowadzili stan komórki z bramkami wejściową i wyjściową; bramkę zapominania dodali
 #   [Gers, Schmidhuber i Cummins (2000)](https://doi.org/10.1162/089976600300015015). Dziś
 #   „LSTM” oznacza wersję z trzema bramkami, tę poniżej.
+
+# %% [markdown] slideshow={"slide_type": "notes"}
+# Główna myśl: stan komórki $C_t$ to osobna ścieżka, na której w każdym kroku jest tylko
+# mnożenie i dodawanie, bez warstwy z $\tanh$. Bramki to zwykłe warstwy z sigmoidą; ich wyjście
+# między 0 a 1 działa jak regulowany zawór. Zapytaj salę: „Po co sieci bramka zapominania, skoro
+# chcemy, żeby pamiętała?” Przykładowa odpowiedź: gdy w tekście zaczyna się nowy wątek, stara
+# treść tylko przeszkadza i trzeba ją wymazać.
 
 # %% [markdown] slideshow={"slide_type": "subslide"}
 # ### Komórka LSTM na schemacie
@@ -578,6 +642,14 @@ def draw_lstm_cell():
 
 # %% mystnb={"image": {"alt": "Schemat komórki LSTM. U góry poziomo biegnie stan komórki od C_{t-1} do C_t; po drodze jest mnożony przez bramkę zapominania f_t i dodawany jest do niego iloczyn bramki wejściowej i_t oraz kandydata tilde C_t. Na dole szyna łączy h_{t-1} i wejście x_t i zasila cztery żółte warstwy: trzy sigmoidy (bramki f, i, o) i jedną tanh (kandydat). Po prawej stan komórki przechodzi przez tanh i jest mnożony przez bramkę wyjściową o_t, co daje nowy stan ukryty h_t, wychodzący w prawo i w górę."}} tags=["remove-input"]
 draw_lstm_cell()
+
+# %% [markdown] slideshow={"slide_type": "notes"}
+# Prowadź wzrok po rysunku: górna pozioma linia to stan komórki, a na niej tylko jedno mnożenie
+# przez $f_t$ i jedno dodawanie. Na dole szyna $[h_{t-1}, x_t]$ zasila cztery żółte warstwy:
+# trzy sigmoidy (bramki $f$, $i$, $o$) i jedną $\tanh$ (kandydat). Zapytaj salę: „Którędy
+# gradient może przejść z $C_t$ do $C_{t-1}$, nie przechodząc przez żadną żółtą warstwę?” (górną
+# linią, mnożony tylko przez $f_t$). Po prawej pokaż, że $h_t$ powstaje ze stanu komórki
+# przepuszczonego przez $\tanh$ i pomnożonego przez bramkę wyjściową.
 
 # %% [markdown] slideshow={"slide_type": "subslide"}
 # ### Równania LSTM
@@ -671,6 +743,13 @@ def draw_gru_cell():
 # %% mystnb={"image": {"alt": "Schemat komórki GRU. U góry poziomo biegnie stan ukryty od h_{t-1} do h_t: jest mnożony przez bramkę aktualizacji z_t, a potem dodawany jest do niego kandydat tilde h_t pomnożony przez 1 minus z_t. Przed tym mnożeniem h_{t-1} schodzi w dół po lewej stronie: razem z wejściem x_t tworzy szynę, która zasila dwie sigmoidy (bramki r i z), a osobną gałęzią trafia do mnożenia przez bramkę resetu r_t. Iloczyn r_t razy h_{t-1} i wejście x_t (osobną linią od dołu) wchodzą do warstwy tanh, która liczy kandydata tilde h_t."}} tags=["remove-input"]
 draw_gru_cell()
 
+# %% [markdown] slideshow={"slide_type": "notes"}
+# Na tym rysunku górna linia to sam stan ukryty $h_t$: GRU nie ma osobnego stanu komórki. Pokaż
+# bramkę aktualizacji $z_t$, która mnoży stary stan, i gałąź „1−”, która mnoży kandydata, więc
+# oba udziały sumują się do 1. Bramka resetu $r_t$ po lewej działa tylko na wejście warstwy
+# $\tanh$. Zapytaj salę: „Ile żółtych warstw ma GRU, ile miała LSTM i co to znaczy dla liczby
+# parametrów?” (trzy wobec czterech, czyli 3/4 parametrów).
+
 # %% [markdown] slideshow={"slide_type": "subslide"}
 # ### Równania GRU
 #
@@ -734,6 +813,12 @@ draw_gru_cell()
 # - do tekstu lepsza jest LSTM: osobny stan komórki i niezależne bramki zapominania i wejścia
 #   pozwalają jej dłużej przechowywać informację z odległych kroków.
 
+# %% [markdown] slideshow={"slide_type": "notes"}
+# Tabela zbiera to, co już pokazaliśmy: trzy bramki wobec dwóch, dwa stany wobec jednego, cztery
+# warstwy wobec trzech. Zanim pokażesz pomiary, zapytaj salę: „Która z trzech opinii pod tabelą
+# wydaje się wam najpewniejsza?” i zapisz wynik głosowania, żeby wrócić do niego po
+# eksperymencie z CO₂. Zaznacz, że trzeciej opinii dziś nie sprawdzimy.
+
 # %% [markdown] slideshow={"slide_type": "slide"}
 # ## Prognoza szeregu czasowego siecią LSTM
 #
@@ -742,6 +827,13 @@ draw_gru_cell()
 # przewidujemy następną wartość szeregu z kilku poprzednich (*many-to-one*) i — co
 # najważniejsze — porównujemy wynik z **prognozą naiwną** (*persistence*): „jutro będzie
 # tak jak dziś”. Miarą jest pierwiastek błędu średniokwadratowego (RMSE) w jednostkach szeregu.
+
+# %% [markdown] slideshow={"slide_type": "notes"}
+# Najważniejsze słowa na tym slajdzie to prognoza naiwna: bez punktu odniesienia nie wiadomo,
+# czy błąd modelu jest mały, czy duży. Zapytaj salę: „Jaki najprostszy przepis na prognozę
+# jutrzejszego kursu waluty przychodzi wam do głowy?” Naprowadź na odpowiedź „tak jak dziś”.
+# Dodaj, że RMSE jest w ppm, w tych samych jednostkach co szereg, więc można go porównać z
+# wahaniami na wykresie.
 
 # %% [markdown] slideshow={"slide_type": "subslide"}
 # ### Dane: CO₂ w Mauna Loa
@@ -762,6 +854,12 @@ co2 = load_co2_monthly()
 print(f"{len(co2)} miesięcy od {co2.index[0]:%Y-%m} do {co2.index[-1]:%Y-%m}; "
       f"brakujących tygodni w danych tygodniowych: {co2_weekly_missing}")
 
+# %% [markdown] slideshow={"slide_type": "notes"}
+# Wydruk mówi, że po uśrednieniu mamy 526 miesięcy, od marca 1958 do grudnia 2001, a w danych
+# tygodniowych brakuje 59 tygodni. Zapytaj salę: „Dlaczego przechodzimy na miesiące, zamiast po
+# prostu usunąć brakujące tygodnie?” (usunięcie zrobiłoby nierówne odstępy czasu między
+# kolejnymi elementami ciągu). Podkreśl, że sieć widzi tylko kolejne wartości, a nie daty.
+
 # %% [markdown] slideshow={"slide_type": "subslide"}
 # ### Podział na zbiór uczący i testowy
 #
@@ -780,6 +878,14 @@ ax.set(xlabel="rok", ylabel="CO₂ [ppm]", title="CO₂ w Mauna Loa, średnie mi
 ax.legend(fontsize=9)
 plt.show()
 
+# %% [markdown] slideshow={"slide_type": "notes"}
+# Pokaż na wykresie dwie rzeczy: rosnący trend i regularne wahania roczne. Pomarańczowy odcinek
+# to ostatnie 120 miesięcy odłożone na test: dzielimy w czasie, a nie losowo. Zapytaj salę: „Co
+# byłoby nie tak, gdybyśmy do testu wylosowali pojedyncze miesiące z całego okresu?” (sieć
+# uczyłaby się na miesiącach sąsiadujących z testowymi, czyli znałaby przyszłość). Zwróć uwagę,
+# że w teście stężenie jest wyższe niż kiedykolwiek w zbiorze uczącym: to temat następnego
+# slajdu.
+
 # %% [markdown] slideshow={"slide_type": "subslide"}
 # ### Przygotowanie: przewidujemy zmianę, nie poziom
 #
@@ -797,6 +903,13 @@ diff_mean, diff_std = train_diffs.mean(), train_diffs.std()
 scaled = (diffs - diff_mean) / diff_std
 print(f"zmiana miesięczna w zbiorze uczącym: średnia {diff_mean:.3f} ppm, "
       f"odchylenie standardowe {diff_std:.3f} ppm")
+
+# %% [markdown] slideshow={"slide_type": "notes"}
+# Wydruk: miesięczna zmiana ma w zbiorze uczącym średnią 0,096 ppm i odchylenie standardowe
+# 1,163 ppm, czyli zmiany z miesiąca na miesiąc są zwykle dużo większe niż ich średnia. Zapytaj
+# salę: „Dlaczego średnią i odchylenie liczymy tylko na zbiorze uczącym?” (inaczej dane testowe
+# wpłynęłyby na uczenie). Przypomnij, że prognozę poziomu odtwarzamy, dodając przewidzianą
+# zmianę do ostatniej znanej wartości.
 
 # %% [markdown] slideshow={"slide_type": "subslide"}
 # ### Okno przesuwne: 12 zmian → następna zmiana
@@ -837,6 +950,13 @@ y_true_ppm = co2_values[target_index[is_test]]
 last_value_ppm = co2_values[target_index[is_test] - 1]
 print(f"okna uczące: {x_series_train.shape}, okna testowe: {x_series_test.shape}")
 
+# %% [markdown] slideshow={"slide_type": "notes"}
+# Na schemacie każdy wiersz to jeden przykład: 12 niebieskich kratek wejścia i pomarańczowy cel
+# tuż za nimi, a kolejne okno jest przesunięte o jedną kratkę. Wydruk pod rysunkiem: 393 okna
+# uczące i 120 testowych, każde 12 kroków po jednej cesze. Zapytaj salę: „Dlaczego okno ma
+# akurat 12 kroków?” (obejmuje cały rok, więc pełny cykl sezonowy). To zadanie wiele do jednego:
+# 12 wejść, jedna odpowiedź.
+
 # %% [markdown] slideshow={"slide_type": "subslide"}
 # ### Punkt odniesienia: prognoza naiwna
 #
@@ -850,6 +970,12 @@ def rmse(prediction, truth):
 
 persistence_rmse = rmse(last_value_ppm, y_true_ppm)
 print(f"prognoza naiwna: RMSE = {persistence_rmse:.3f} ppm")
+
+# %% [markdown] slideshow={"slide_type": "notes"}
+# Prognoza naiwna ma na zbiorze testowym RMSE 1,264 ppm i to jest wynik, który sieć musi pobić.
+# Zapytaj salę: „Czy 1,264 ppm to dużo, czy mało?” i pozwól chwilę podyskutować; rozstrzyga to
+# dopiero porównanie z modelem. Przypomnij, że prognoza naiwna nie ma żadnych parametrów i
+# niczego się nie uczy.
 
 # %% [markdown] slideshow={"slide_type": "subslide"}
 # ### Model i uczenie
@@ -896,6 +1022,13 @@ print(f"LSTM: RMSE = {lstm_rmse:.3f} ppm, prognoza naiwna: {persistence_rmse:.3f
 if not FAST:
     assert lstm_rmse < 0.6 * persistence_rmse, (lstm_rmse, persistence_rmse)
 
+# %% [markdown] slideshow={"slide_type": "notes"}
+# Wydruk: pojedyncza sieć LSTM z 32 neuronami ma na teście RMSE 0,323 ppm wobec 1,264 ppm
+# prognozy naiwnej, po 60 epokach, które trwały łącznie 4,4 s. Zapytaj salę: „Czy jedno uczenie
+# z jednym ziarnem wystarczy, żeby ogłosić wynik?” Odpowiedź przyjdzie za chwilę: przy
+# porównaniu z GRU uczymy każdą sieć z trzema ziarnami. Czas każdej epoki mierzy wywołanie
+# zwrotne `EpochTimer`, przyda się przy tym porównaniu.
+
 # %% [markdown] slideshow={"slide_type": "subslide"}
 # ### Prognoza na tle prawdziwych wartości
 #
@@ -917,6 +1050,13 @@ plt.show()
 # kosztuje. Sieć z 12 ostatnich zmian odczytuje fazę cyklu i przewiduje, czy stężenie
 # w następnym miesiącu wzrośnie, czy spadnie. Porównanie z prognozą naiwną jest konieczne:
 # bez niego nie wiedzielibyśmy, czy RMSE rzędu dziesiątych części ppm to dużo, czy mało.
+
+# %% [markdown] slideshow={"slide_type": "notes"}
+# Pokaż pomarańczową linię przerywaną: to prawdziwa krzywa przesunięta o miesiąc w prawo, co
+# najlepiej widać na szczytach i dołkach. Niebieska prognoza LSTM prawie pokrywa się z czarną
+# krzywą prawdy; w legendzie RMSE 0,32 wobec 1,26. Zapytaj salę: „W których miesiącach prognoza
+# naiwna myli się najbardziej?” (tam, gdzie stężenie najszybciej rośnie albo spada). Przypomnij,
+# że każda prognoza to jeden krok naprzód z prawdziwej historii.
 
 # %% [markdown] slideshow={"slide_type": "slide"}
 # ## GRU a LSTM na tym samym zadaniu
@@ -947,6 +1087,12 @@ for name, by_formula, by_keras in param_table:
 
 # %% slideshow={"slide_type": "skip"} tags=["remove-cell"]
 assert all(by_formula == by_keras for _, by_formula, by_keras in param_table), param_table
+
+# %% [markdown] slideshow={"slide_type": "notes"}
+# Tabela porównuje liczbę parametrów ze wzoru z tym, co podaje Keras: 4352 dla LSTM i 3264 dla
+# GRU, w obu kolumnach tyle samo. Policz z salą na głos wzór $4\,(u(u+d)+u)$ dla $u = 32$ i $d =
+# 1$. Zapytaj salę: „Ile wyjdzie dla GRU?” (trzy czwarte tego, czyli 3264). Zaznacz, że GRU
+# liczymy w wariancie `reset_after=False`, zgodnym z równaniami ze slajdu.
 
 # %% [markdown] slideshow={"slide_type": "subslide"}
 # ### Uczymy obie sieci z trzema ziarnami i zestawiamy wyniki
@@ -984,6 +1130,13 @@ assert gru_params == gru_param_count(SERIES_UNITS, 1) + SERIES_UNITS + 1
 if not FAST:
     assert max(gru_rmses) < persistence_rmse, (gru_rmses, persistence_rmse)
 
+# %% [markdown] slideshow={"slide_type": "notes"}
+# Parametry całej sieci to 4385 dla LSTM i 3297 dla GRU: o 33 więcej niż sama warstwa
+# rekurencyjna, bo doliczamy warstwę gęstą z 32 wagami i wyrazem wolnym. Średnie RMSE to 0,309
+# ppm (LSTM) i 0,306 ppm (GRU), a zakresy 0,299–0,323 i 0,295–0,325 prawie się pokrywają.
+# Zapytaj salę: „Czy różnica między tymi średnimi coś znaczy?” (nie, jest dużo mniejsza niż
+# rozrzut między ziarnami). Wskaż też kolumnę czasu: 0,058 s dla LSTM i 0,062 s dla GRU.
+
 # %% [markdown] slideshow={"slide_type": "subslide"}
 # ### Co te liczby pokazują, a czego nie
 #
@@ -997,6 +1150,13 @@ if not FAST:
 # - **LSTM lepsza na tekście** — tego tu nie badaliśmy: szereg CO₂ wymaga pamięci na
 #   kilkanaście kroków. W zadaniu z pierwszym symbolem przy $N = 50$ żadna z komórek nie
 #   wygrywała z każdym ziarnem.
+
+# %% [markdown] slideshow={"slide_type": "notes"}
+# To slajd z wnioskami: wróć do głosowania nad trzema opiniami. Pierwsza się potwierdziła, druga
+# tylko w parametrach (3297 wobec 4385), trzeciej nie sprawdzaliśmy. Zapytaj salę: „Dlaczego
+# mniej mnożeń nie dało tu krótszej epoki?” Odpowiedź ze slajdu: przy tak małej sieci czas
+# wyznaczają prawdopodobnie narzuty TensorFlow, a nie rachunki. Podkreśl ostrożność: jedno
+# zadanie i trzy ziarna to za mało na ogólne wnioski.
 
 # %% [markdown] slideshow={"slide_type": "slide"}
 # ## Co potrafi wygenerować sieć RNN
@@ -1051,6 +1211,13 @@ print(corpus[:400])
 # %% slideshow={"slide_type": "skip"} tags=["remove-cell"]
 assert len(plays_markdown) > 5_000_000 and "**" not in corpus and "#" not in corpus[:2000]
 
+# %% [markdown] slideshow={"slide_type": "notes"}
+# Opowiedz o pomyśle Karpathy'ego: sieć uczona tylko przewidywania następnego znaku uczy się
+# przy okazji pisowni, interpunkcji i układu tekstu. W miniaturze użyjemy pierwszego miliona
+# znaków sztuk Szekspira (w całym tekście jest ich 5318804). Zapytaj salę: „Skoro celem jest
+# tylko następny znak, skąd sieć ma wiedzieć, gdzie kończy się słowo albo wers?” To
+# synchroniczne zadanie wiele do wielu: odpowiedź w każdym kroku.
+
 # %% [markdown] slideshow={"slide_type": "subslide"}
 # ### Znaki jako liczby, ciągi po 100 znaków
 #
@@ -1067,6 +1234,12 @@ char_inputs = corpus_ids[:n_sequences * SEQ_LENGTH].reshape(n_sequences, SEQ_LEN
 char_targets = corpus_ids[1:n_sequences * SEQ_LENGTH + 1].reshape(n_sequences, SEQ_LENGTH)
 print(f"alfabet: {len(alphabet)} znaków; {n_sequences} ciągów po {SEQ_LENGTH} znaków")
 print(f"wejście: {corpus[:30]!r}\ncel:     {corpus[1:31]!r}")
+
+# %% [markdown] slideshow={"slide_type": "notes"}
+# Wydruk: alfabet ma 69 znaków, a tekst daje 9999 ciągów po 100 znaków. Pokaż dwie ostatnie
+# linie: cel to wejście przesunięte o jeden znak, więc w każdym ze 100 kroków jest osobna
+# odpowiedź. Zapytaj salę: „Dlaczego alfabet ma aż 69 znaków, a nie tylko litery?” (osobno
+# wielkie i małe litery, do tego spacja, znak nowego wiersza i interpunkcja).
 
 # %% [markdown] slideshow={"slide_type": "subslide"}
 # ### Model: zanurzenie znaków, LSTM z 256 neuronami, softmax na alfabet
@@ -1087,6 +1260,13 @@ char_model = keras.Model(text_input, char_output(char_sequence))
 char_model.compile(optimizer=keras.optimizers.Adam(0.003),
                    loss=keras.losses.SparseCategoricalCrossentropy(from_logits=True))
 print(f"parametry: {char_model.count_params()}")
+
+# %% [markdown] slideshow={"slide_type": "notes"}
+# Sieć ma 315877 parametrów, w większości w warstwie LSTM z 256 neuronami. Każdy znak zamieniamy
+# najpierw w wektor 32 liczb (warstwa `Embedding`), a warstwa gęsta na końcu zwraca logity, po
+# jednym na każdy z 69 znaków alfabetu; softmax jest w funkcji straty. Zapytaj salę: „Po co
+# `return_state=True`, skoro przy uczeniu stany końcowe wyrzucamy?” (przy generowaniu
+# przekazujemy stan $(h, C)$ ręcznie, krok po kroku).
 
 # %% [markdown] slideshow={"slide_type": "subslide"}
 # ### Uczenie
@@ -1112,6 +1292,13 @@ print(f"zgadywanie: {np.log(len(alphabet)):.3f}; uczenie {char_train_seconds:.0f
 assert char_lstm_loss < np.log(len(alphabet)), char_lstm_loss
 if not FAST:
     assert char_lstm_loss < 1.9, char_lstm_loss
+
+# %% [markdown] slideshow={"slide_type": "notes"}
+# Strata walidacyjna spada z 2,230 po pierwszej epoce do 1,637 po dziesiątej, a model zgadujący
+# równomiernie miałby 4,234; całe uczenie trwało 328 s. Zapytaj salę: „Czy po dziesięciu epokach
+# warto uczyć dalej?” Pokaż, że strata walidacyjna wciąż maleje, choć coraz wolniej (z 1,651 do
+# 1,637 w ostatniej epoce), a strata ucząca jest już od niej wyraźnie niższa (1,422). Strata
+# jest w natach, bo liczymy ją logarytmem naturalnym.
 
 # %% [markdown] slideshow={"slide_type": "subslide"}
 # ### Generowanie z temperaturą
@@ -1208,6 +1395,13 @@ for temperature, sample in zip([0.2, 2.0], generate("KING\n", [0.2, 2.0], length
 # Przy 0,2 sieć prawie zawsze wybiera najbardziej prawdopodobny znak: powtarza te same
 # słowa i wersy. Przy 2,0 rozkład jest prawie płaski: losowe litery i nieistniejące słowa.
 
+# %% [markdown] slideshow={"slide_type": "notes"}
+# Na ćwiczenie 1 daj kilka minut pracy na kartce; rozwiązanie to 16896 + 12416 + 33 = 29345 i
+# tyle samo podaje Keras. Przypomnij, że druga warstwa LSTM dostaje 64 cechy, a nie jedną. W
+# ćwiczeniu 2 sieć ma RMSE 0,438 ppm, a prognoza naiwna na dwa miesiące 2,342 ppm. Przed
+# ćwiczeniem 3 zapytaj salę: „Co się stanie z tekstem, gdy temperatura będzie bliska zera?”
+# (sieć zaczyna powtarzać te same słowa i wersy).
+
 # %% [markdown] slideshow={"slide_type": "slide"}
 # ## Podsumowanie
 #
@@ -1226,6 +1420,25 @@ for temperature, sample in zip([0.2, 2.0], generate("KING\n", [0.2, 2.0], length
 # - porównaliśmy GRU z LSTM na trzech ziarnach: podobny błąd, 3/4 parametrów, ale bez zysku
 #   w czasie epoki;
 # - nauczyliśmy znakową sieć LSTM pisać tekst, który wygląda jak sztuka Szekspira.
+
+# %% [markdown] slideshow={"slide_type": "notes"}
+# Przejdź szybko po liście i zatrzymaj się na trzech rzeczach do zapamiętania. Zapytaj salę:
+# „Który wynik z dzisiejszych eksperymentów najbardziej was zaskoczył?” Jeśli nikt się nie
+# zgłosi, wskaż zadanie z pierwszym symbolem, w którym przy $N = 50$ o wyniku decydowało ziarno
+# bardziej niż komórka. Przypomnij też liczby z prognozy CO₂: średnie RMSE 0,309 ppm dla LSTM i
+# 0,306 ppm dla GRU wobec 1,264 ppm prognozy naiwnej.
+
+# %% [markdown] slideshow={"slide_type": "subslide"}
+# ### Trzy rzeczy do zapamiętania
+#
+# - sieć rekurencyjna to jedna komórka o wspólnych wagach, powtarzana w każdym kroku;
+# - bramki LSTM i GRU otwierają ścieżkę, którą stan i gradient przechodzą przez wiele kroków;
+# - wynik porównujemy z prostym punktem odniesienia i sprawdzamy na kilku ziarnach.
+
+# %% [markdown] slideshow={"slide_type": "notes"}
+# Przeczytaj trzy punkty na głos i przy każdym wskaż slajd, z którego pochodzi. Zapytaj salę:
+# „Który z tych punktów najtrudniej byłoby wam wyjaśnić koledze?” i wróć krótko do tego
+# miejsca. To też dobra chwila na pytania przed następnym tematem.
 
 # %% [markdown] slideshow={"slide_type": "skip"} tags=["remove-cell"]
 # Najważniejsze liczby notatnika, po jednej w wierszu (czyta je strona główna kursu):

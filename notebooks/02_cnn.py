@@ -23,6 +23,7 @@
 
 # %% [markdown] slideshow={"slide_type": "slide"}
 # # 5.2 Splotowe sieci neuronowe (CNN)
+# **Uczenie maszynowe · wykład 5**
 #
 # Sieci splotowe, nazywane też **konwolucyjnymi** (od ang. *convolution*, splot;
 # *convolutional neural networks*, CNN). W tym notatniku pokażemy:
@@ -35,6 +36,12 @@
 #   ustalonego z góry przepisu: zbiór walidacyjny służy do śledzenia uczenia, a testowego
 #   nie używamy do żadnego wyboru,
 # - czy taka sieć naprawdę nie zwraca uwagi na położenie cyfry: pomiar na przesuniętych cyfrach.
+
+# %% [markdown] slideshow={"slide_type": "notes"}
+# Zacznij od mapy wykładu: od nagrania dźwięku i ręcznie liczonego splotu dojdziemy do sieci,
+# która rozpoznaje cyfry MNIST. Zapytaj salę: czym zdjęcie różni się od zwykłej tabeli z danymi,
+# w której kolumny można dowolnie przestawić? Wskaż ostatni punkt planu: na koniec zmierzymy, czy
+# sieć splotowa naprawdę nie zwraca uwagi na położenie cyfry, i odpowiedź nie będzie oczywista.
 
 # %% slideshow={"slide_type": "skip"} tags=["remove-cell"]
 import os
@@ -74,6 +81,13 @@ plt.rcParams["figure.dpi"] = 80
 # - inne dane o podobnej budowie: **bardzo wiele wartości wejściowych**, w których liczy się
 #   **sąsiedztwo** — pojedynczy piksel niewiele znaczy, znaczenie ma dopiero wzór
 #   utworzony przez piksele leżące obok siebie.
+
+# %% [markdown] slideshow={"slide_type": "notes"}
+# Podkreśl dwa pogrubione sformułowania: wejść jest bardzo dużo, a liczy się sąsiedztwo, bo
+# pojedynczy piksel nic nie znaczy, a znaczenie ma dopiero wzór utworzony przez piksele leżące
+# obok siebie. Zapytaj salę: jakie jeszcze dane, poza zdjęciami, wideo i dźwiękiem, mają taką
+# budowę? Zapowiedz, że zaczniemy od przykładu jednowymiarowego, bo na nim najłatwiej zobaczyć,
+# skąd bierze się warstwa splotowa.
 
 # %% [markdown] slideshow={"slide_type": "subslide"}
 # ### Przykład jednowymiarowy: czy w nagraniu słychać głos?
@@ -119,6 +133,13 @@ shade_voice(ax)
 ax.set(xlabel="czas [s]", ylabel="amplituda", title="Nagranie: szum z ukrytym głosem")
 ax.legend(loc="upper right")
 plt.show()
+
+# %% [markdown] slideshow={"slide_type": "notes"}
+# Pokaż zielony pas na wykresie: między 0,40 a 0,55 s ukryto fragment dźwięczny, a na tle szumu
+# prawie go nie widać. Zapytaj salę: po czym poznalibyście głos, gdybyście mogli oglądać tylko
+# pojedyncze próbki? Odpowiedź: po niczym, bo głos rozpoznaje się po kształcie krótkiego
+# fragmentu sygnału, czyli po regularnych drganiach. Nagranie ma 8000 próbek, więc sieć w pełni
+# połączona musiałaby mieć 8000 wejść.
 
 # %% [markdown] slideshow={"slide_type": "slide"}
 # ## Od warstwy w pełni połączonej do warstwy splotowej
@@ -179,6 +200,13 @@ draw_dense_layer()
 # - warstwa **nie wykrywa cech lokalnych**: nie wie, które wejścia sąsiadują, a ten sam wzorzec
 #   (fragment głosu, krawędź) musi rozpoznawać osobno w każdym miejscu wejścia.
 
+# %% [markdown] slideshow={"slide_type": "notes"}
+# Policz z salą wagi na schemacie: 8 wejść × 5 neuronów = 40 wag, jak w tytule rysunku. Zapytaj
+# salę: ile wag potrzebowałaby taka warstwa dla całej sekundy nagrania z poprzedniego slajdu,
+# przy tych samych pięciu neuronach? Przy fragmencie z wadami podkreśl drugą z nich: ten sam
+# wzorzec na początku i na końcu wejścia to dla tej warstwy dwa różne zadania, których musi się
+# uczyć osobno.
+
 # %% [markdown] slideshow={"slide_type": "subslide"}
 # ### Pomysł: mała sieć A powielona wzdłuż wejścia
 #
@@ -208,6 +236,13 @@ def draw_conv_layers(n_inputs, windows, names, title):
 # %% mystnb={"image": {"alt": "Schemat jednowymiarowej warstwy splotowej: osiem wejść x0–x7, nad nimi siedem kopii sieci A; każda kopia połączona z dwoma sąsiednimi wejściami, sąsiednie okna nakładają się."}} tags=["remove-input"]
 draw_conv_layers(8, [2], ["A"], "Kopie A, każda patrzy na okno 2 wejść")
 
+# %% [markdown] slideshow={"slide_type": "notes"}
+# Pokaż na schemacie siedem kopii A: każda łączy się z dwoma sąsiednimi wejściami, a sąsiednie
+# okna mają jedno wejście wspólne. Najważniejsze jest pogrubione zdanie ze slajdu: wszystkie
+# kopie mają te same wagi, więc to jedna mała sieć przyłożona w siedmiu miejscach. Zapytaj salę:
+# ile wag ma cała ta warstwa, jeśli A to jeden neuron, i czy ta liczba wzrośnie, gdy wejść będzie
+# znacznie więcej? (Dwie wagi i wyraz wolny, niezależnie od długości wejścia.)
+
 # %% [markdown] slideshow={"slide_type": "subslide"}
 # ### Okno z trzema wejściami
 #
@@ -236,6 +271,13 @@ draw_conv_layers(8, [3], ["A"], "Kopie A, każda patrzy na okno 3 wejść")
 
 # %% mystnb={"image": {"alt": "Dwie warstwy splotowe jedna na drugiej: osiem wejść, nad nimi siedem kopii A z oknem 2, a nad nimi sześć kopii B, każda połączona z dwiema sąsiednimi kopiami A."}} tags=["remove-input"]
 draw_conv_layers(8, [2, 2], ["A", "B"], "Dwie warstwy splotowe: B patrzy na wyjścia A")
+
+# %% [markdown] slideshow={"slide_type": "notes"}
+# Prześledź na schemacie jedną kopię B: patrzy na dwie sąsiednie kopie A, a one razem na trzy
+# sąsiednie wejścia, więc pole recepcyjne B jest szersze niż okno którejkolwiek z warstw. Zapytaj
+# salę: ile wejść zobaczyłaby kopia trzeciej takiej warstwy? Każda kolejna warstwa z oknem 2
+# poszerza pole o jedno wejście; w dwóch wymiarach zmierzymy to w Kerasie na slajdzie o polu
+# recepcyjnym.
 
 # %% [markdown] slideshow={"slide_type": "subslide"}
 # ### Wracamy do nagrania
@@ -275,6 +317,13 @@ print(f"Głos wykryty między {detected.min():.3f} a {detected.max():.3f} s "
       f"(naprawdę: {VOICE_START:.2f}–{VOICE_END:.2f} s); "
       f"dwa sploty {t.size} próbek zajęły {conv_ms:.1f} ms.")
 
+# %% [markdown] slideshow={"slide_type": "notes"}
+# Pokaż, że niebieska odpowiedź warstwy B przekracza czerwony próg tylko w zielonym pasie: głos
+# wykryty między 0,422 a 0,521 s, a naprawdę był między 0,40 a 0,55 s. Brzegi fragmentu umykają,
+# bo tam obwiednia z oknem Hanna wycisza głos prawie do zera. Zapytaj salę: skąd ta sieć wie,
+# czego szukać? Tu oba jądra dobraliśmy ręcznie, a w prawdziwej sieci splotowej wagi jąder uczą
+# się same z danych.
+
 # %% slideshow={"slide_type": "skip"} tags=["remove-cell"]
 assert VOICE_START - 0.03 < detected.min() < detected.max() < VOICE_END + 0.03
 
@@ -313,6 +362,12 @@ def draw_conv_2d(n=6, k=3, windows=((0, 0, "tab:blue"), (2, 1, "tab:orange"))):
 
 # %% mystnb={"image": {"alt": "Schemat dwuwymiarowej warstwy splotowej: po lewej siatka 6 na 6 pikseli z zaznaczonymi dwoma nakładającymi się oknami 3 na 3 (niebieskim i pomarańczowym), po prawej mapa cech 4 na 4 złożona z kopii A; strzałki prowadzą od każdego okna do odpowiadającej mu kopii A."}} tags=["remove-input"]
 draw_conv_2d()
+
+# %% [markdown] slideshow={"slide_type": "notes"}
+# Na schemacie obraz 6×6 i okna 3×3 dają mapę cech 4×4: niebieskie i pomarańczowe okno trafiają
+# do dwóch różnych pól mapy. Podkreśl, że okna się nakładają, a każde pole mapy liczy ta sama
+# jednostka A z tymi samymi wagami. Zapytaj salę: dlaczego mapa ma 4×4 pola, a nie 6×6? (Okno 3×3
+# mieści się w obrazie tylko w 4 położeniach w każdym kierunku.)
 
 # %% [markdown] slideshow={"slide_type": "subslide"}
 # ### Jednostka A z bliska
@@ -374,6 +429,13 @@ draw_unit_closeup()
 # korelację i nazywają ją splotem. Sieci to nie przeszkadza: jądro i tak jest uczone,
 # więc nauczy się po prostu wersji obróconej.
 
+# %% [markdown] slideshow={"slide_type": "notes"}
+# Przejdź wzór powoli: każdą wagę jądra mnożymy przez piksel leżący w tym samym miejscu okna i
+# sumujemy dziewięć iloczynów. Zapytaj salę: jak wyglądałoby jądro, które po prostu uśrednia
+# okno? (Wszystkie wagi równe 1/9; to jądro rozmywające z ćwiczenia 3.) Przy fragmencie o
+# korelacji wzajemnej podkreśl, że różnica względem splotu to tylko obrót jądra o 180°, a skoro
+# sieć i tak uczy się jądra, w praktyce nie ma to znaczenia.
+
 # %% [markdown] slideshow={"slide_type": "subslide"}
 # ### Sprawdźmy rachunkiem
 #
@@ -389,6 +451,11 @@ kernel = np.arange(1, 10).reshape(3, 3)
 patch = np.array([[3, 0, 1], [2, 5, 4], [1, 0, 2]])
 by_hand = int(np.sum(kernel * patch))
 print(f"wzór: {formula(kernel)} = {by_hand}")
+
+# %% [markdown] slideshow={"slide_type": "notes"}
+# Zanim odsłonisz wynik, niech sala policzy na kartce sumę ze wzoru dla fragmentu obrazu z kodu;
+# to dobra rozgrzewka przed animacją. Wynik to 88. Zapytaj salę: co stanie się z wynikiem, gdy
+# fragment obrazu będzie dwa razy jaśniejszy? (Też się podwoi, bo splot jest liniowy.)
 
 # %% [markdown] slideshow={"slide_type": "subslide"}
 # ### Ta sama suma w Kerasie i SciPy
@@ -406,6 +473,12 @@ by_correlate = correlate2d(patch, kernel, mode="valid").item()
 by_convolve = convolve2d(patch, kernel, mode="valid").item()
 print(f"Keras Conv2D: {by_keras:.0f}, SciPy correlate2d: {by_correlate}")
 print(f"SciPy convolve2d: {by_convolve} = {formula(kernel[::-1, ::-1])} (jądro obrócone o 180°)")
+
+# %% [markdown] slideshow={"slide_type": "notes"}
+# Pokaż, że warstwa Kerasa i `correlate2d` dają 88, tyle co wzór, a `convolve2d` daje 92, bo
+# obraca jądro o 180° i waga 9 trafia na piksel a. To dowód, że „splot” w Kerasie jest w istocie
+# korelacją wzajemną. Zapytaj salę: dla jakiego jądra oba wyniki byłyby równe? (Dla jądra, które
+# po obrocie o 180° się nie zmienia, np. uśredniającego.)
 
 # %% slideshow={"slide_type": "skip"} tags=["remove-cell"]
 assert by_hand == round(by_keras) == by_correlate == 88
@@ -524,6 +597,13 @@ def draw_padding(n=5, k=3):
 # %% mystnb={"image": {"alt": "Po lewej wejście 5 na 5 (niebieskie) otoczone ramką zer (szare pola z zerami), razem 7 na 7; w lewym górnym rogu pomarańczowe okno 3 na 3, które obejmuje narożny piksel wejścia i otaczające go zera. Strzałka prowadzi do lewego górnego pola mapy cech 5 na 5 po prawej: mapa ma tyle pól, ile ma wejście."}} tags=["remove-input"]
 draw_padding()
 
+# %% [markdown] slideshow={"slide_type": "notes"}
+# Na rysunku wejście 5×5 z ramką zer ma 7×7 pól, więc okno 3×3 mieści się w nim w 5 położeniach w
+# każdym kierunku i mapa cech też ma 5×5. Pokaż pomarańczowe okno wyśrodkowane na narożnym
+# pikselu wejścia: pięć z jego dziewięciu pól to zera z ramki. Zapytaj salę: ile zer trzeba
+# dołożyć z każdej strony przy jądrze 5×5, żeby mapa nie malała? (Dwa, bo ⌊5/2⌋ = 2.) Bez
+# dopełnienia każda warstwa obcina brzeg, więc w głębokiej sieci mapy szybko by malały.
+
 # %% [markdown] slideshow={"slide_type": "subslide"}
 # ### Krok
 #
@@ -552,6 +632,13 @@ def draw_stride(n=7, k=3, stride=2):
 # %% mystnb={"image": {"alt": "Po lewej wejście 7 na 7 z trzema oknami 3 na 3 w górnym wierszu (niebieskim, pomarańczowym i zielonym), przesuniętymi co 2 kolumny, tak że sąsiednie okna mają wspólną jedną kolumnę. Po prawej mapa cech 3 na 3, której górny wiersz ma trzy pola w kolorach tych okien."}} tags=["remove-input"]
 draw_stride()
 
+# %% [markdown] slideshow={"slide_type": "notes"}
+# Na rysunku wejście 7×7, okno 3×3 i krok 2 dają mapę 3×3: trzy kolorowe okna w górnym wierszu
+# przesuwają się co 2 kolumny, więc sąsiednie mają wspólną tylko jedną kolumnę. Podstaw do wzoru:
+# ⌊(7 − 3)/2⌋ + 1 = 3. Zapytaj salę: czy przy kroku 3 okna 3×3 jeszcze by się nakładały? (Nie,
+# stykałyby się brzegami.) Krok większy niż 1 zmniejsza mapę podobnie jak *pooling*, o którym za
+# chwilę.
+
 # %% [markdown] slideshow={"slide_type": "subslide"}
 # ### Rozmiar mapy w Kerasie
 #
@@ -570,6 +657,13 @@ for stride in (1, 2):
             (1, 28, 28, 1))
         print(f"{stride:>5}{padding:>9}{output_size(28, 3, stride, padding):>7}"
               f"{keras_shape[1]:>6}×{keras_shape[2]}")
+
+# %% [markdown] slideshow={"slide_type": "notes"}
+# Tabela potwierdza oba wzory: przy kroku 1 mapa ma 26×26 bez dopełnienia i 28×28 z dopełnieniem,
+# przy kroku 2 odpowiednio 13×13 i 14×14. Zanim pokażesz trzeci wiersz, zapytaj salę, ile wyjdzie
+# ze wzoru dla kroku 2 bez dopełnienia: ⌊(28 − 3)/2⌋ + 1 = 13. Podkreśl, że kolumny „wzór” i
+# „Keras” zgadzają się w każdym wierszu, więc wzorów ze slajdów można śmiało używać przy
+# projektowaniu sieci.
 
 # %% [markdown] slideshow={"slide_type": "subslide"}
 # ### Pole recepcyjne
@@ -656,6 +750,12 @@ def draw_channels(c_out=4):
 # %% mystnb={"image": {"alt": "Z lewej stos trzech kwadratów (czerwony, zielony, niebieski): wejście H na W na 3. W środku cztery małe stosy po trzy warstwy, każdy w innym kolorze: cztery filtry 3 na 3 na 3. Z prawej stos czterech kwadratów w kolorach filtrów: wyjście z czterema mapami cech, po jednej na filtr."}} tags=["remove-input"]
 draw_channels()
 
+# %% [markdown] slideshow={"slide_type": "notes"}
+# Pokaż na rysunku, że każdy z 4 filtrów ma trzy warstwy, tyle co kanałów wejścia, i daje jedną
+# mapę cech. Filtr sumuje iloczyny także po kanałach, więc łączy informację ze wszystkich kolorów
+# naraz. Zapytaj salę: ile kanałów wejścia zobaczy następna warstwa splotowa i jaką głębokość
+# muszą mieć jej filtry? (Cztery, po jednym na filtr tej warstwy.)
+
 # %% [markdown] slideshow={"slide_type": "subslide"}
 # ### Liczba parametrów warstwy splotowej
 #
@@ -677,6 +777,13 @@ for k, c_in, c_out, size in [(3, 3, 4, 32), (3, 3, 16, 224), (5, 3, 16, 32)]:
     layer.build((None, size, size, c_in))
     name = f"Conv2D({c_out}, {k}×{k}), {size}×{size}×{c_in}"
     print(f"{name:<30}{conv_param_count(k, c_in, c_out):>8}{layer.count_params():>8}")
+
+# %% [markdown] slideshow={"slide_type": "notes"}
+# Policz z salą pierwszy wiersz: 4 filtry po 3·3·3 wag i po jednym wyrazie wolnym to 112
+# parametrów, tyle samo co w Kerasie. W drugim wierszu obraz ma 224×224 pikseli, a 448 parametrów
+# wynika tylko z jądra 3×3, 3 kanałów i 16 filtrów; rozmiar obrazu w ogóle się nie liczy. Zapytaj
+# salę: ile parametrów ma warstwa z trzeciego wiersza, 16 filtrów 5×5 na obrazie RGB? Odpowiedź z
+# tabeli to 1216; tę samą liczbę dostaniemy w ćwiczeniu 2.
 
 # %% [markdown] slideshow={"slide_type": "subslide"}
 # ### Ile parametrów oszczędzamy?
@@ -707,6 +814,13 @@ dense_params, conv_params = param_rows[0][1], param_rows[1][1]
 # %% [markdown] slideshow={"slide_type": "fragment"}
 # Warstwa gęsta ma ponad 300 razy więcej wag niż warstwa z 32 filtrami 3×3, a jej liczba wag
 # rośnie z rozmiarem obrazu; liczba wag warstwy splotowej od rozmiaru obrazu nie zależy.
+
+# %% [markdown] slideshow={"slide_type": "notes"}
+# Porównaj dwa pierwsze wiersze tabeli: warstwa gęsta ma 100480 parametrów, a warstwa splotowa z
+# 32 filtrami 3×3 tylko 320. Nawet druga warstwa splotowa, 64 filtry na 32 kanałach, ma 18496
+# parametrów, czyli wciąż kilka razy mniej niż warstwa gęsta. Zapytaj salę: co stanie się z
+# obiema liczbami, gdy obraz będzie dwa razy większy w każdym kierunku? (Warstwie gęstej
+# przybędzie wag razem z pikselami, warstwie splotowej nie przybędzie ani jedna.)
 
 # %% [markdown] slideshow={"slide_type": "slide"}
 # ## Czego uczą się filtry
@@ -765,6 +879,13 @@ for ax, (image, title, cmap) in zip(axes, panels):
     ax.set(xticks=[], yticks=[], title=title)
 plt.show()
 
+# %% [markdown] slideshow={"slide_type": "notes"}
+# Pokaż środkowy panel: filtr pionowy reaguje na pionowe fragmenty kreski piątki, a na prawym
+# panelu filtr poziomy reaguje na górną belkę i brzuszek. Czerwień i błękit to przejścia w
+# przeciwnych kierunkach, czyli dwie strony tej samej kreski. Zapytaj salę: dlaczego tam, gdzie
+# obraz się nie zmienia, odpowiedź jest zerowa? (Wagi jądra Sobela sumują się do zera.) Podkreśl,
+# że te jądra zaprojektowano ręcznie; za chwilę zobaczymy, czego sieć nauczy się sama.
+
 # %% [markdown] slideshow={"slide_type": "subslide"}
 # ### Filtry wyuczone przez sieć
 #
@@ -781,6 +902,13 @@ plt.show()
 # drugie — na narożniki i połączenia krawędzi, trzecie — na tekstury i powtarzalne wzory,
 # czwarte — na części obiektów (psie pyski, ptasie nogi), piąte — na całe obiekty. Każda
 # warstwa składa swoje cechy z cech warstwy poprzedniej.
+
+# %% [markdown] slideshow={"slide_type": "notes"}
+# Rysunku z pracy tu nie pokazujemy, więc opisz go słowami: 96 filtrów 11×11×3 z pierwszej
+# warstwy sieci uczonej na ImageNet wygląda jak detektory krawędzi, wzory prążkowane i plamy
+# koloru, choć nikt ich nie projektował. Przy fragmencie o hierarchii cech podkreśl zasadę: każda
+# warstwa składa swoje cechy z cech warstwy poprzedniej i widzi większy fragment obrazu. Zapytaj
+# salę: z jakich prostszych cech mogłaby się składać cecha „psi pysk” w czwartej warstwie?
 
 # %% [markdown] slideshow={"slide_type": "slide"}
 # ## *Pooling*
@@ -830,6 +958,12 @@ def draw_max_pooling(values):
 # %% mystnb={"image": {"alt": "Max-pooling na przykładzie: mapa 4 na 4 podzielona na cztery kolorowe bloki 2 na 2; z bloków zostają ich maksima 6, 5, 7 i 8, które tworzą mapę 2 na 2."}} tags=["remove-input"]
 draw_max_pooling(pool_input)
 
+# %% [markdown] slideshow={"slide_type": "notes"}
+# Na rysunku z czterech bloków 2×2 zostają ich maksima 6, 5, 7 i 8: mapa 4×4 zamienia się w 2×2,
+# a liczba map się nie zmienia. Podkreśl, że *pooling* nie ma żadnych wag do nauczenia. Zapytaj
+# salę: co zostałoby z lewego dolnego bloku przy *average poolingu*? (Średnia wyraźnie mniejsza
+# od 7: silną odpowiedź rozmyliby słabsi sąsiedzi.)
+
 # %% [markdown] slideshow={"slide_type": "subslide"}
 # ### *Max-pooling* ręcznie i w Kerasie
 #
@@ -842,6 +976,12 @@ pooled = layers.MaxPooling2D((2, 2))(pool_input.reshape(1, 4, 4, 1).astype("floa
 pooled_by_keras = pooled.numpy().reshape(2, 2).astype(int)
 print("ręcznie:", pooled_by_hand.tolist(), " Keras:", pooled_by_keras.tolist())
 print("zgodne:", np.array_equal(pooled_by_hand, pooled_by_keras))
+
+# %% [markdown] slideshow={"slide_type": "notes"}
+# Wynik [[6, 5], [7, 8]] jest taki sam ręcznie i w Kerasie, a to te same maksima co na poprzednim
+# rysunku. Pokaż sztuczkę z `reshape(2, 2, 2, 2)`: osie 1 i 3 wskazują położenie wewnątrz bloku,
+# więc maksimum po nich to maksimum bloku. Zapytaj salę: jak zmienić ten kod, żeby liczył
+# *average pooling*? (Wystarczy zamienić `max` na `mean`.)
 
 # %% slideshow={"slide_type": "skip"} tags=["remove-cell"]
 assert np.array_equal(pooled_by_hand, pooled_by_keras)
@@ -864,6 +1004,12 @@ for ax, image in zip(axes, [edge_strength, edges_pooled]):
     ax.set(xticks=[], yticks=[], title=f"{image.shape[0]}×{image.shape[1]} = {image.size} wartości")
 plt.show()
 
+# %% [markdown] slideshow={"slide_type": "notes"}
+# Pokaż tytuły obu paneli: 676 wartości przed *max-poolingiem* i 169 po nim, a belka i brzuszek
+# piątki są nadal wyraźne. Do rozpoznania cyfry wystarczy wiedzieć, że krawędź jest mniej więcej
+# w tym miejscu, a nie co do piksela. Zapytaj salę: ile takich kroków można zrobić, zanim kształt
+# piątki przestanie być czytelny?
+
 # %% [markdown] slideshow={"slide_type": "subslide"}
 # ### Po co *pooling* w sieci splotowej
 #
@@ -878,6 +1024,13 @@ plt.show()
 #   z rzędu to jeden splot większym jądrem: głębokość nic by nie dawała. Ile odporności na
 #   przesunięcie daje to w praktyce, zmierzymy na MNIST.
 
+# %% [markdown] slideshow={"slide_type": "notes"}
+# Na tym slajdzie są trzy myśli: *max-pooling* daje odporność na małe przesunięcia, bloki splot →
+# *pooling* szybciej powiększają pole recepcyjne, a nieliniowość między splotami jest niezbędna.
+# Zapytaj salę: dlaczego dwa sploty bez nieliniowości to jeden splot? (Złożenie dwóch operacji
+# liniowych jest liniowe: dwa jądra 3×3 dają razem jedno jądro 5×5.) Zapowiedz, że odporność na
+# przesunięcie zmierzymy pod koniec i okaże się mniejsza, niż podpowiada intuicja.
+
 # %% [markdown] slideshow={"slide_type": "slide"}
 # ## Co potrafią sieci CNN
 #
@@ -889,6 +1042,12 @@ plt.show()
 # - Sieć: 5 warstw splotowych (część z *max-poolingiem*) i 3 w pełni połączone, ok. 60 mln
 #   parametrów, ReLU, *dropout*; uczona 5–6 dni na dwóch kartach GPU.
 # - Od tego wyniku sieci splotowe zdominowały rozpoznawanie obrazów.
+
+# %% [markdown] slideshow={"slide_type": "notes"}
+# Przy liczbach z konkursu podkreśl skalę skoku: błąd 15,3% wobec 26,2% drugiego zespołu, który
+# korzystał z cech projektowanych ręcznie. Sieć miała ok. 60 mln parametrów i uczyła się 5–6 dni
+# na dwóch kartach GPU. Zapytaj salę: które elementy z tej listy (ReLU, *dropout*, *max-pooling*)
+# zobaczymy za chwilę w naszej sieci dla MNIST? (Wszystkie trzy.)
 
 # %% [markdown] slideshow={"slide_type": "slide"}
 # ## Przykład: MNIST w Kerasie
@@ -902,6 +1061,12 @@ plt.show()
 print(f"zbiór uczący: obrazy {x_train_raw.shape}, etykiety {y_train_raw.shape}")
 print(f"zbiór testowy: obrazy {x_test_raw.shape}, etykiety {y_test_raw.shape}")
 
+# %% [markdown] slideshow={"slide_type": "notes"}
+# Wydruk pokazuje 60000 obrazów uczących i 10000 testowych, każdy 28×28 pikseli, i tyle samo
+# etykiet. Zapytaj salę: ile wejść miałaby sieć gęsta, która dostaje cały obraz jako wektor?
+# (784, tyle co w porównaniu liczby parametrów.) Wspomnij, że zbiór przygotowali autorzy
+# splotowej sieci LeNet-5, więc sieci splotowe i ten zbiór mają wspólną historię.
+
 # %% [markdown] slideshow={"slide_type": "subslide"}
 # ### Pierwsze cyfry zbioru uczącego
 #
@@ -913,6 +1078,12 @@ for ax, image, label in zip(axes, x_train_raw, y_train_raw):
     ax.imshow(image, cmap="gray_r")
     ax.set(xticks=[], yticks=[], title=str(label))
 plt.show()
+
+# %% [markdown] slideshow={"slide_type": "notes"}
+# Pierwsze siedem etykiet to 5, 0, 4, 1, 9, 2, 1; pierwsza piątka to ta sama cyfra, do której
+# przykładaliśmy jądra Sobela. Zwróć uwagę, że cyfry leżą mniej więcej na środku obrazka, z
+# pustym marginesem wokół; wrócimy do tego przy cyfrach przesuniętych. Zapytaj salę: która z tych
+# siedmiu cyfr mogłaby zmylić także człowieka?
 
 # %% [markdown] slideshow={"slide_type": "subslide"}
 # ### Zbiór walidacyjny wydzielamy z danych uczących
@@ -1028,6 +1199,13 @@ def draw_network(net, title):
 # %% mystnb={"image": {"alt": "Schemat sieci dla MNIST od lewej do prawej: wejście 28×28×1, po pierwszym splocie 32 filtrów 3×3 mapy 26×26×32, po drugim splocie 64 filtrów 24×24×64, po max-poolingu 2×2 mapy 12×12×64, po spłaszczeniu wektor 9216, warstwa gęsta 128 i wyjście 10. Mapy cech narysowane jako stosy kwadratów malejących z warstwy na warstwę, wektory jako słupki."}} tags=["remove-input"]
 draw_network(mnist_cnn(), "Sieć dla MNIST: kształty wyjść warstw (dropout pominięty)")
 
+# %% [markdown] slideshow={"slide_type": "notes"}
+# Przejdź po schemacie od lewej: wejście 28×28×1, po dwóch splotach 26×26×32 i 24×24×64, po
+# *max-poolingu* 12×12×64, a po spłaszczeniu wektor 9216 liczb. Zapytaj salę: gdzie w tej sieci
+# jest najwięcej parametrów? Odpowiedź: w warstwie gęstej ze 128 neuronami, do której trafia tych
+# 9216 wartości; ma ona 1179776 z 1199882 parametrów całej sieci. Do tej liczby wrócimy w
+# ćwiczeniu 1.
+
 # %% [markdown] slideshow={"slide_type": "subslide"}
 # ### Dwa przepisy na uczenie, zmierzone na tym samym sprzęcie
 #
@@ -1036,6 +1214,13 @@ draw_network(mnist_cnn(), "Sieć dla MNIST: kształty wyjść warstw (dropout po
 # - **Nasz:** Adam ze współczynnikiem 0,001, wygaszanym kosinusowo do zera przez wszystkie epoki.
 # - Poza optymalizatorem wszystko wspólne: te same wagi początkowe, 12 epok, wsad (*batch*)
 #   128 obrazów, te same dane uczące i walidacyjne.
+
+# %% [markdown] slideshow={"slide_type": "notes"}
+# Podkreśl, że przepisy różnią się tylko optymalizatorem i przebiegiem współczynnika uczenia;
+# wagi początkowe, dane, 12 epok i wsad 128 obrazów są wspólne. Oba przepisy ustaliliśmy przed
+# uczeniem, więc zbiór walidacyjny służy tylko do śledzenia uczenia, a testowy zostaje nietknięty
+# do końca. Zapytaj salę: po co ustawiać to samo ziarno dla obu przepisów? (Żeby różnica wyników
+# nie brała się z innych wag początkowych.)
 
 # %% [markdown] slideshow={"slide_type": "skip"}
 # Klasa `EpochTimer` to wywołanie zwrotne (*callback*): obiekt, który Keras wywołuje na
@@ -1092,6 +1277,13 @@ print(f"{'epoka':>5}" + "".join(f"{name:>16}" for name in runs))
 for epoch in range(epochs):
     print(f"{epoch + 1:>5}" + "".join(f"{h['val_accuracy'][epoch]:>16.4f}" for _, h, _ in runs.values()))
 
+# %% [markdown] slideshow={"slide_type": "notes"}
+# Przeczytaj z tabeli pierwszą epokę: 0,9838 dla Adadelty i 0,9862 dla Adama, więc już po jednej
+# epoce obie sieci są bardzo dobre. Adam pierwszy raz przekracza 0,991 w 5. epoce (0,9915),
+# Adadelta dopiero w 10. (0,9912). Zapytaj salę: czy różnice w czwartym miejscu po przecinku coś
+# tu znaczą? Pomóż przeliczyć je na obrazy: w 7. i 9. epoce Adadelcie brakowało do progu zaledwie
+# 3 obrazów z 6000.
+
 # %% [markdown] slideshow={"slide_type": "subslide"}
 # ### Dokładność walidacyjna po epokach
 
@@ -1105,6 +1297,12 @@ ax.set(xlabel="epoka", ylabel="dokładność walidacyjna", xticks=epoch_numbers,
        title="Dwa przepisy, ta sama sieć i te same dane")
 ax.legend(fontsize=9)
 plt.show()
+
+# %% [markdown] slideshow={"slide_type": "notes"}
+# Pokaż przerywaną linię progu 0,991: krzywa Adama przecina ją w 5. epoce i potem trzyma się tuż
+# nad nią, a Adadelta dochodzi do niej dopiero w 10. epoce. Po kilku epokach obie krzywe się
+# spłaszczają, a różnice między nimi to tysięczne części. Zapytaj salę: po której epoce
+# przerwalibyście uczenie, patrząc tylko na ten wykres?
 
 # %% [markdown] slideshow={"slide_type": "subslide"}
 # ### Zbiór testowy: raz, na końcu
@@ -1130,6 +1328,12 @@ for row in next(iter(results.values())):
 model, history, timer = runs["Adam + kosinus"]
 test_loss, test_accuracy = model.evaluate(x_test, y_test, verbose=0)
 
+# %% [markdown] slideshow={"slide_type": "notes"}
+# Tabela zestawia oba przepisy: dokładność testowa 0,9929 dla Adadelty i 0,9923 dla Adama, strata
+# testowa 0,0250 i 0,0271. Zwróć uwagę na wiersze z czasem: Adam osiągnął próg walidacyjny
+# po 160 s, Adadelta po 384 s, przy 30,6 s i 40,4 s na epokę. Zapytaj salę: dlaczego zbiór
+# testowy oceniamy dopiero teraz, a nie po każdej epoce, jak walidacyjny?
+
 # %% slideshow={"slide_type": "skip"} tags=["remove-cell"]
 assert test_accuracy > 0.90 if FAST else test_accuracy >= TARGET_ACCURACY - 1e-6, test_accuracy
 
@@ -1142,9 +1346,6 @@ assert test_accuracy > 0.90 if FAST else test_accuracy >= TARGET_ACCURACY - 1e-6
 #   Adadelta po 10 (384 s); w 7. i 9. epoce brakowało jej 3 obrazów z 6000. Obliczenia
 #   gradientu są w obu te same, inaczej wykonany jest tylko krok. Zmierzone czasy epok
 #   (30,6 s i 40,4 s) wahają się między uruchomieniami, więc pewniejsze jest porównanie w epokach.
-# - W wcześniejszym uruchomieniu tego przykładu na potrzeby wykładu Adadelta dała 0,9910 po
-#   12 epokach przy 218–366 s na epokę. Krótsza epoka u nas to zasługa nowszego sprzętu
-#   i bibliotek oraz mniejszego zbioru uczącego (54 000 obrazów), nie przepisu.
 
 # %% [markdown] slideshow={"slide_type": "notes"}
 # Warto zapytać salę: „Który przepis wybralibyście, gdyby budżet wynosił 5 epok?” Krzywe
@@ -1185,6 +1386,11 @@ worst_true, worst_pred = np.unravel_index(errors.argmax(), errors.shape)
 print(f"Błędy: {errors.sum()} z {len(y_true)} cyfr testowych; najczęstsza pomyłka: "
       f"{worst_true} rozpoznane jako {worst_pred} ({errors.max()} razy).")
 
+# %% [markdown] slideshow={"slide_type": "notes"}
+# Sieć myli się na 77 z 10000 cyfr testowych, co odpowiada dokładności 0,9923. Najczęstsza
+# pomyłka to piątka rozpoznana jako trójka, 6 razy. Zapytaj salę: czym różnią się odręcznie
+# pisane piątka i trójka i który fragment cyfry sieć musi tu dobrze rozpoznać?
+
 # %% [markdown] slideshow={"slide_type": "subslide"}
 # ### Macierz pomyłek na rysunku
 #
@@ -1198,6 +1404,12 @@ for (r, c), count in np.ndenumerate(confusion):
     ax.text(c, r, count, ha="center", va="center", fontsize=7, color=color)
 ax.set(xticks=range(10), yticks=range(10), xlabel="odpowiedź sieci", ylabel="prawdziwa cyfra")
 plt.show()
+
+# %% [markdown] slideshow={"slide_type": "notes"}
+# Wskaż przekątną: 975 poprawnie rozpoznanych zer, 1132 jedynek i tak dalej; poza nią są tylko
+# liczby jednocyfrowe. Największa z nich to 6 w wierszu 5 i kolumnie 3, ta sama pomyłka co w
+# wydruku. Zapytaj salę: czy macierz jest symetryczna, czyli czy sieć myli trójkę z piątką tak
+# samo często jak piątkę z trójką? (Nie: w wierszu 3 i kolumnie 5 jest tylko jedna pomyłka.)
 
 # %% [markdown] slideshow={"slide_type": "subslide"}
 # ### Gdzie sieć się myli
@@ -1213,6 +1425,12 @@ for ax, idx in zip(axes.flat, wrong):
     ax.imshow(x_test[idx, :, :, 0], cmap="gray_r")
     ax.set_title(f"prawda {y_true[idx]}\nsieć {y_pred[idx]}", fontsize=9)
 plt.show()
+
+# %% [markdown] slideshow={"slide_type": "notes"}
+# To pierwsze źle rozpoznane cyfry testowe, a nie starannie wybrane przykłady. Pokaż w górnym
+# rzędzie dwójkę wziętą za siódemkę i piątkę wziętą za trójkę, czyli pomyłkę, która w macierzy
+# zdarzała się najczęściej. Zapytaj salę: które z tych pomyłek wy też byście popełnili, a które
+# są prawdziwymi błędami sieci?
 
 # %% [markdown] slideshow={"slide_type": "subslide"}
 # ### Filtry pierwszej warstwy
@@ -1250,6 +1468,12 @@ for ax, index in zip(axes.flat, range(feature_maps.shape[-1])):
     ax.imshow(feature_maps[:, :, index], cmap="magma")
     ax.set(xticks=[], yticks=[])
 plt.show()
+
+# %% [markdown] slideshow={"slide_type": "notes"}
+# Wydruk potwierdza kształty: wejście (28, 28, 1) daje 32 mapy cech 26×26 dla cyfry 7. Na rysunku
+# każda mapa pokazuje tę samą siódemkę, ale podkreśla inne jej fragmenty: jedne górną belkę, inne
+# lewą lub prawą krawędź kreski. Zapytaj salę: dlaczego mapy mają 26×26, a nie 28×28 pikseli?
+# (Splot 3×3 bez dopełnienia.)
 
 # %% [markdown] slideshow={"slide_type": "slide"}
 # ## Czy sieć splotowa nie zwraca uwagi na położenie?
@@ -1298,6 +1522,13 @@ shift_table = {name: [shift_accuracy(net, k) for k in shifts] for name, net in
 print(f"{'przesunięcie [px]':<20}" + "".join(f"{k:>8}" for k in shifts))
 for name, accuracies in shift_table.items():
     print(f"{name:<20}" + "".join(f"{a:>8.4f}" for a in accuracies))
+
+# %% [markdown] slideshow={"slide_type": "notes"}
+# Zanim pokażesz tabelę, zapytaj salę: która sieć bardziej straci na przesunięciu cyfr o 3
+# piksele, i o ile? Tabela podaje dokładność testową przy przesunięciu o 0–3 piksele: CNN spada z
+# 0,9923 do 0,8155, sieć gęsta z 0,9854 do 0,6012. Podkreśl warunki uczciwego porównania: obie
+# sieci uczone na tych samych danych tym samym optymalizatorem i żadna nie widziała przesuniętych
+# cyfr.
 
 # %% [markdown] slideshow={"slide_type": "subslide"}
 # ### Dokładność a przesunięcie
@@ -1379,6 +1610,14 @@ plt.show()
 # Filtr ukośny najsilniej reaguje na krawędzie biegnące jak „/”, niewiele słabiej na poziome
 # i pionowe, a krawędzi „\” nie widzi; rozmycie wygładza cyfrę.
 
+# %% [markdown] slideshow={"slide_type": "notes"}
+# Daj sali kilka minut na ćwiczenie 1 na kartce; podpowiedz, że zmienia się tylko liczba wartości
+# po spłaszczeniu. Rozwiązanie: sieć maleje z 1199882 do 225034 parametrów, bo pierwsza warstwa
+# gęsta dostaje 1600 zamiast 9216 wartości. W ćwiczeniu 2 wychodzi 1216 parametrów i wyjście
+# 16×16×16; zapytaj salę, dlaczego krok 2 z dopełnieniem daje dokładnie połowę boku. Ćwiczenie 3
+# najlepiej pokazać na żywo: filtr ukośny podkreśla skośne fragmenty kreski, a rozmycie daje
+# miękką, rozmytą cyfrę.
+
 # %% [markdown] slideshow={"slide_type": "slide"}
 # ## Podsumowanie
 #
@@ -1394,6 +1633,24 @@ plt.show()
 #   Adadelta z przykładu Keras po 10 (jedno ziarno);
 # - zmierzyliśmy, że sieć splotowa znosi przesunięcie cyfr lepiej niż sieć gęsta, ale nie
 #   jest na nie obojętna.
+
+# %% [markdown] slideshow={"slide_type": "notes"}
+# Przejdź szybko po punktach i przy każdym przypomnij jeden obraz z wykładu: głos znaleziony w
+# nagraniu, sumę 88, maksima 6, 5, 7 i 8, dokładność testową 0,9923 i spadek do 0,8155 przy
+# przesunięciu o 3 piksele. Potem odsłoń trzy rzeczy do zapamiętania i poproś, żeby każdy zapisał
+# je własnymi słowami. Zapytaj salę: która z tych rzeczy najbardziej was zaskoczyła?
+
+# %% [markdown] slideshow={"slide_type": "subslide"}
+# ### Trzy rzeczy do zapamiętania
+#
+# - splot to jedno małe jądro o wspólnych wagach, przesuwane po wejściu;
+# - kolejne sploty i *pooling* poszerzają pole recepcyjne;
+# - odporności na przesunięcie nie zakładamy, tylko ją mierzymy.
+
+# %% [markdown] slideshow={"slide_type": "notes"}
+# Przeczytaj trzy punkty na głos i przy każdym wskaż slajd, z którego pochodzi. Zapytaj salę:
+# „Który z tych punktów najtrudniej byłoby wam wyjaśnić koledze?” i wróć krótko do tego
+# miejsca. To też dobra chwila na pytania przed następnym tematem.
 
 # %% [markdown] slideshow={"slide_type": "skip"} tags=["remove-cell"]
 # Najważniejsze liczby notatnika, po jednej w wierszu (czyta je strona główna kursu):

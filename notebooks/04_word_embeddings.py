@@ -23,6 +23,7 @@
 
 # %% [markdown] slideshow={"slide_type": "slide"}
 # # 5.4 Zanurzenia słów (*word embeddings*)
+# **Uczenie maszynowe · wykład 5**
 #
 # W tym notatniku pokażemy:
 # - dlaczego kodowanie *one-hot* nie widzi podobieństwa znaczeń, a otoczenie słowa je widzi,
@@ -77,6 +78,13 @@ except ImportError:  # np. w Colab
     import gensim
 print(f"gensim {gensim.__version__}, keras {keras.__version__}")
 
+# %% [markdown] slideshow={"slide_type": "notes"}
+# To temat 5.4 wykładu 5: jak zamienić słowa na wektory liczb tak, żeby słowa o podobnym
+# znaczeniu miały podobne wektory. Przejdź szybko po planie i zapowiedz, że na końcu sami
+# sprawdzimy popularną tezę o *skip-gramie* i CBOW, zamiast przyjąć ją na wiarę.
+# Zapytaj salę: kto korzystał już z gotowych wektorów słów i do czego?
+# Zaznacz, że sieć z tego tematu okaże się bliską krewną autoenkodera z poprzedniego tematu.
+
 # %% [markdown] slideshow={"slide_type": "slide"}
 # ## Słowa jako wektory
 #
@@ -85,6 +93,13 @@ print(f"gensim {gensim.__version__}, keras {keras.__version__}")
 #   klasyfikatora, sieci rekurencyjnej czy tłumacza.
 # - Chcemy, by słowa o **podobnym znaczeniu** dostały **podobne wektory**: wtedy model,
 #   który nauczył się czegoś o jednym słowie, wie coś także o jego synonimach.
+
+# %% [markdown] slideshow={"slide_type": "notes"}
+# Zacznij od problemu: sieć przyjmuje tylko liczby, a tekst to ciąg słów. Najważniejszy jest
+# ostatni punkt: jeśli „good” i „great” dostaną podobne wektory, to wiedza o jednym słowie
+# przeniesie się na drugie. Zapytaj salę: jak zamienilibyście słowo na liczby, gdybyście
+# mieli to zrobić od zera? Zbierz odpowiedzi (numer słowa, kodowanie *one-hot*) — za chwilę
+# zobaczymy, dlaczego to nie wystarcza.
 
 # %% [markdown] slideshow={"slide_type": "subslide"}
 # ### Hipoteza dystrybucyjna
@@ -99,6 +114,13 @@ print(f"gensim {gensim.__version__}, keras {keras.__version__}")
 #   i HAL ([Lund i Burgess, 1996](https://doi.org/10.3758/BF03204766)). Word2Vec (2013)
 #   pozwolił uczyć je siecią neuronową szybko, na miliardach słów.
 
+# %% [markdown] slideshow={"slide_type": "notes"}
+# Cytat Firtha to myśl przewodnia całego tematu: znaczenie słowa odczytujemy z jego sąsiadów.
+# Pokaż oś czasu ze slajdu: pomysł z 1957 roku, wektory ze współwystąpień w latach 90. (LSA,
+# HAL) i Word2Vec z 2013 roku, który uczy je siecią na miliardach słów.
+# Zapytaj salę: po czym poznajecie znaczenie słowa, którego nigdy wcześniej nie widzieliście,
+# gdy trafiacie na nie w tekście?
+
 # %% [markdown] slideshow={"slide_type": "slide"}
 # ## Przykład: dwa zdania
 #
@@ -106,12 +128,18 @@ print(f"gensim {gensim.__version__}, keras {keras.__version__}")
 # alfabetycznie: {a, day, good, great, have}. Najprostsze kodowanie to wektory *one-hot*:
 # słowo o numerze $i$ to wektor z jedynką na pozycji $i$ i zerami gdzie indziej.
 
-# %%
-# NBVAL_CHECK_OUTPUT
+# %% tags=["nbval-check-output"]
 sentences = ["have a good day", "have a great day"]
 toy_vocab = sorted({word for sentence in sentences for word in sentence.split()})
 one_hot = pd.DataFrame(np.eye(len(toy_vocab), dtype=int), index=toy_vocab, columns=toy_vocab)
 print(one_hot)
+
+# %% [markdown] slideshow={"slide_type": "notes"}
+# Zdania różnią się jednym słowem, a słownik ma pięć słów, więc tabela to macierz jednostkowa
+# 5 × 5. Wskaż, że każdy wiersz ma dokładnie jedną jedynkę, a numer słowa wynika tylko
+# z kolejności alfabetycznej, nie ze znaczenia. Zapytaj salę: ile współrzędnych miałby taki
+# wektor dla słownika Szekspira? (Tyle, ile słów w słowniku — za kilka slajdów zobaczymy,
+# że to tysiące.)
 
 # %% [markdown] slideshow={"slide_type": "subslide"}
 # ### Podobieństwo kosinusowe
@@ -119,8 +147,7 @@ print(one_hot)
 # Podobieństwo kosinusowe dwóch wektorów to $\cos(u, v) = \dfrac{u \cdot v}{\|u\|\,\|v\|}$:
 # 1 dla wektorów o tym samym kierunku, 0 dla prostopadłych.
 
-# %%
-# NBVAL_CHECK_OUTPUT
+# %% tags=["nbval-check-output"]
 def cosine(u, v):
     """Podobieństwo kosinusowe dwóch wektorów."""
     return float(np.dot(u, v) / (np.linalg.norm(u) * np.linalg.norm(v)))
@@ -130,6 +157,13 @@ one_hot_cosine = cosine(one_hot.loc["good"], one_hot.loc["great"])
 print(f"cos(good, great) w kodowaniu one-hot = {one_hot_cosine:.1f}")
 print(f"cos(good, day)   w kodowaniu one-hot = {cosine(one_hot.loc['good'], one_hot.loc['day']):.1f}")
 
+# %% [markdown] slideshow={"slide_type": "notes"}
+# Oba wydruki dają 0,0: w kodowaniu *one-hot* „good” jest tak samo dalekie od „great”, jak od
+# „day”. To nie przypadek, tylko własność kodowania: iloczyn skalarny dwóch różnych wektorów
+# *one-hot* zawsze wynosi zero. Zapytaj salę: dlaczego mierzymy kąt (kosinus), a nie zwykłą
+# odległość między wektorami? Podpowiedź: kosinus zależy tylko od kierunku wektorów, nie od
+# ich długości.
+
 # %% [markdown] slideshow={"slide_type": "subslide"}
 # ### Otoczenie widzi to, czego *one-hot* nie widzi
 #
@@ -137,8 +171,7 @@ print(f"cos(good, day)   w kodowaniu one-hot = {cosine(one_hot.loc['good'], one_
 # „day”. Opiszmy więc słowo jego **otoczeniem**: ile razy każde słowo słownika stoi tuż obok
 # niego (jedno słowo w lewo i w prawo).
 
-# %%
-# NBVAL_CHECK_OUTPUT
+# %% tags=["nbval-check-output"]
 context_counts = pd.DataFrame(0, index=toy_vocab, columns=toy_vocab)
 for sentence in sentences:
     words = sentence.split()
@@ -222,6 +255,13 @@ print(" ".join(tokens[:30]))
 # %% slideshow={"slide_type": "skip"} tags=["remove-cell"]
 assert len(tokens) == (150_000 if FAST else 871_701), len(tokens)
 
+# %% [markdown] slideshow={"slide_type": "notes"}
+# Korpus ma 871701 tokenów i 25427 różnych słów — wskaż te liczby w pierwszym wierszu
+# wydruku. Drugi wiersz to początek „Snu nocy letniej”: zostały w nim didaskalia („enter
+# theseus hippolyta…”), bo usuwamy tylko wiersze pisane samymi wielkimi literami.
+# Zapytaj salę: co tracimy, zamieniając wszystkie litery na małe? (Choćby to, że numer sceny
+# „i” zlewa się z zaimkiem „i” — widać to w wydruku.)
+
 # %% [markdown] slideshow={"slide_type": "subslide"}
 # ### Słownik z progiem częstości
 #
@@ -245,6 +285,13 @@ print(f"słownik: {len(vocab)} słów (z {len(word_counts)}); zostaje {len(corpu
 print("najczęstsze:", ", ".join(f"{w} {word_counts[w]}" for w in vocab[:8]))
 print("najrzadsze: ", ", ".join(f"{w} {word_counts[w]}" for w in vocab[-5:]))
 
+# %% [markdown] slideshow={"slide_type": "notes"}
+# Próg 5 wystąpień zostawia 8903 słowa z 25427, ale aż 96,8% tokenów: odpadają słowa, które
+# pojawiają się raz czy dwa razy. Pokaż dwie skrajności wydruku: „the” ma 28838 wystąpień,
+# a najrzadsze słowa słownika dokładnie 5. Zapytaj salę: dlaczego odrzucenie większości
+# różnych słów usuwa tak mało tekstu? Odpowiedź da prawo Zipfa, które zobaczymy na wykresie
+# za dwa slajdy.
+
 # %% [markdown] slideshow={"slide_type": "subslide"}
 # ### Odrzucanie częstych słów (*subsampling*)
 #
@@ -266,6 +313,13 @@ print(f"po odrzuceniu zostaje średnio {expected_kept:.1%} tokenów; odrzucamy w
 print("P_keep:", ", ".join(f"{w} {keep_probability[word_to_id[w]]:.2f}"
                            for w in ["the", "and", "my", "king", "love", "sword"] if w in word_to_id))
 
+
+# %% [markdown] slideshow={"slide_type": "notes"}
+# Po odrzucaniu zostaje średnio 74,6% tokenów, a losowanie dotyczy tylko 62 najczęstszych
+# słów. Wskaż drugi wiersz wydruku: „the” zostaje z prawdopodobieństwem 0,20, „my” z 0,33,
+# a „king”, „love” i „sword” zawsze (1,00). Zapytaj salę: czemu nie usunąć „the” i „and”
+# całkiem? (Wtedy nie dostałyby żadnego wektora; odrzucamy tylko część wystąpień, za każdym
+# razem inną, bo losujemy na nowo w każdej epoce.)
 
 # %% [markdown] slideshow={"slide_type": "subslide"}
 # ### Prawo Zipfa i *subsampling*
@@ -366,6 +420,13 @@ def draw_word2vec(model):
 # %% mystnb={"image": {"alt": "Schemat modelu CBOW: po lewej cztery prostokąty słów kontekstu w_{t-2}, w_{t-1}, w_{t+1}, w_{t+2} (wejście); strzałki z nich zbiegają się w zielonym prostokącie „średnia wektorów” pośrodku (projekcja, czyli zanurzenie), z którego jedna strzałka prowadzi do słowa środkowego w_t po prawej (wyjście)."}} tags=["remove-input"]
 draw_word2vec("cbow")
 
+# %% [markdown] slideshow={"slide_type": "notes"}
+# Na schemacie cztery słowa kontekstu, po dwa z każdej strony, zbiegają się w zielonym
+# prostokącie — średniej ich wektorów — i z tej średniej model przewiduje słowo środkowe.
+# Podkreśl słowo „średnia”: kolejność słów w oknie znika, stąd nazwa „worek słów”.
+# Zapytaj salę: czy „dog bites man” i „man bites dog” dadzą w CBOW ten sam kontekst dla
+# słowa „bites”? (Tak: w obu zdaniach kontekst to te same dwa słowa.)
+
 # %% [markdown] slideshow={"slide_type": "subslide"}
 # ### Model *skip-gram*: kontekst ze słowa
 #
@@ -427,6 +488,13 @@ def draw_embedding_network(n_words=6, n_hidden=3):
 # %% mystnb={"image": {"alt": "Sieć o trzech warstwach: sześć neuronów wejściowych z kodem one-hot (jedna jedynka, reszta zera), trzy neurony ukryte h1–h3 i sześć neuronów wyjściowych p1–p6 z softmaxem. Połączenia od neuronu z jedynką do warstwy ukrytej są zaznaczone na czerwono: to jeden wiersz macierzy W, czyli wektor słowa. Nad połączeniami podpisy W (V×d) i W′ (d×V)."}} tags=["remove-input"]
 draw_embedding_network()
 
+# %% [markdown] slideshow={"slide_type": "notes"}
+# Pokaż czerwone połączenia: jedynka na wejściu wybiera z macierzy $W$ jeden wiersz, a warstwa
+# ukryta $h_1$–$h_3$ to właśnie wektor słowa. Na rysunku są trzy neurony ukryte i sześć słów;
+# u nas wektor ma 64 liczby, a słownik 8904 pozycje (z numerem 0). Zapytaj salę: co tu gra
+# rolę kodu autoenkodera i czym różni się cel uczenia? (Kodem jest wektor słowa, a celem nie
+# jest samo wejście, tylko słowo z jego otoczenia.)
+
 # %% [markdown] slideshow={"slide_type": "subslide"}
 # ### Warstwa ukryta to wektor słowa
 #
@@ -434,6 +502,13 @@ draw_embedding_network()
 #   po prostu **wektor słowa**. W Kerasie robi to warstwa `Embedding` (bez mnożenia przez zera).
 # - W CBOW wejściem jest kilka słów naraz, a warstwa ukryta to średnia ich wierszy.
 # - Po uczeniu wyrzucamy wyjście $W'$; wiersze $W$ to nasze zanurzenia słów.
+
+# %% [markdown] slideshow={"slide_type": "notes"}
+# To najważniejsza obserwacja techniczna: mnożenie wektora *one-hot* przez macierz to wybór
+# jednego wiersza, więc warstwa `Embedding` w Kerasie po prostu odczytuje wiersz o danym
+# numerze i nie mnoży tysięcy zer. Zapytaj salę: skoro po uczeniu wyrzucamy $W'$, to po co ją
+# w ogóle uczyć? (Bez niej nie byłoby czego przewidywać: to wektory słów w roli kontekstu,
+# z którymi porównujemy słowo środkowe.)
 
 # %% [markdown] slideshow={"slide_type": "subslide"}
 # ### Próbkowanie negatywne (*negative sampling*)
@@ -448,6 +523,13 @@ draw_embedding_network()
 # Dla każdej prawdziwej pary losujemy $k$ słów „szumu” $n_i$; liczymy $k + 1$ iloczynów
 # zamiast $V$. Dzięki potędze $3/4$ słowa rzadkie trafiają do szumu nieco częściej, niż
 # wynikałoby to z ich częstości.
+
+# %% [markdown] slideshow={"slide_type": "notes"}
+# Policz z salą koszt: softmax liczy iloczyn skalarny z każdym słowem słownika, u nas 8904
+# na jeden przykład, a *negative sampling* przy $k = 5$ tylko 6. Zadanie zmienia się
+# z „które słowo jest sąsiadem?” na „czy ta para pochodzi z tekstu?”. Zapytaj salę: dlaczego
+# szum losujemy z rozkładu $\text{count}^{3/4}$, a nie po prostu według częstości?
+# (Słowa rzadkie trafiają wtedy do szumu nieco częściej.)
 
 # %% [markdown] slideshow={"slide_type": "slide"}
 # ## Dane do uczenia
@@ -513,6 +595,14 @@ demo = pd.DataFrame({"słowo": id_to_word[demo_centers], "kontekst (1)": id_to_w
                      "szum (0)": [", ".join(id_to_word[row[1:]]) for row in demo_targets]})
 print(demo.head(8).to_string(index=False))
 
+# %% [markdown] slideshow={"slide_type": "notes"}
+# Tabela pokazuje pierwsze 8 przykładów z wersu „now fair hippolyta…”. Słowo „now” otwiera
+# wers, więc wszystkie trzy jego słowa kontekstu leżą po prawej; przy każdym prawdziwym
+# słowie kontekstu stoi pięć słów szumu. Wskaż, że w szumie trafiają się też częste słowa,
+# np. „the” i „i” w drugim wierszu. Zapytaj salę: ile średnio przykładów daje jedno słowo,
+# gdy promień losujemy z $\{1, 2, 3\}$? (Średnio po 2 z każdej strony, czyli 4 — ta liczba
+# wróci przy pomiarze.)
+
 # %% [markdown] slideshow={"slide_type": "slide"}
 # ## Model *skip-gram* w Kerasie
 #
@@ -530,6 +620,14 @@ def skipgram_model():
     logits = ops.einsum("bd,bkd->bk", word_vector, target_vectors)
     return keras.Model([center, targets], logits, name="skipgram")
 
+
+# %% [markdown] slideshow={"slide_type": "notes"}
+# Cały model to dwie warstwy `Embedding` i iloczyny skalarne: dla każdego przykładu wychodzi
+# $k + 1 = 6$ liczb, jedna dla prawdziwego kontekstu i pięć dla szumu. Etykiety to zawsze
+# $(1, 0, 0, 0, 0, 0)$, a strata to binarna entropia krzyżowa liczona dla każdej z sześciu
+# liczb osobno. Zapytaj salę: dlaczego nie ma tu funkcji aktywacji ani warstwy gęstej?
+# (Sieć ma być liniowa jak na schemacie $V \to d \to V$; sigmoidę dokłada strata,
+# `from_logits=True`.)
 
 # %% [markdown] slideshow={"slide_type": "subslide"}
 # ### CBOW w Kerasie
@@ -549,6 +647,13 @@ def cbow_model():
     logits = ops.einsum("bd,bkd->bk", mean, target_vectors)
     return keras.Model([context, targets], logits, name="cbow")
 
+
+# %% [markdown] slideshow={"slide_type": "notes"}
+# Porównaj z poprzednim slajdem: zmienia się tylko wejście — sześć słów kontekstu zamiast
+# jednego słowa — i dochodzi średnia z maską. Maska pomija puste miejsca o numerze 0, które
+# powstają przy krótszym promieniu albo na brzegu tekstu. Zapytaj salę: co by się stało bez
+# maski? (Wektor pustego miejsca wchodziłby do średniej jak zwykłe słowo, tym silniej, im
+# mniej prawdziwych słów ma okno.)
 
 # %% [markdown] slideshow={"slide_type": "subslide"}
 # ### Uczenie i pomiar szybkości
@@ -638,6 +743,13 @@ assert skipgram_vectors.shape == cbow_vectors.shape == (VOCAB_SIZE, EMBEDDING_DI
 if not FAST:
     assert run("CBOW")["tokens_per_second"] > 1.5 * run("skip-gram")["tokens_per_second"]
 
+# %% [markdown] slideshow={"slide_type": "notes"}
+# Pokaż liczbę przykładów na epokę: *skip-gram* ma ich 2516611, a CBOW 628881, czyli mniej
+# więcej cztery razy mniej — jeden przykład na token zamiast średnio czterech. Przy tym samym
+# wsadzie 2048 CBOW robi więc też około cztery razy mniej kroków Adama. Czasów z tego
+# wydruku nie cytuj jako stałych: zmieniają się między uruchomieniami.
+# Zapytaj salę: czy porównanie przy tym samym wsadzie jest uczciwe wobec *skip-gramu*?
+
 # %% [markdown] slideshow={"slide_type": "subslide"}
 # ### Wzorzec: Word2Vec z biblioteki `gensim`
 #
@@ -694,6 +806,14 @@ def nearest(vectors, word_ids, k=10):
     order = np.argsort(-np.take_along_axis(similarity, best, axis=1), axis=1)
     return np.take_along_axis(best, order, axis=1)
 
+
+# %% [markdown] slideshow={"slide_type": "notes"}
+# `gensim` to punkt odniesienia: ten sam algorytm, ale w C i z SGD zamiast Adama. Uczymy go
+# na jednym wątku, bo tylko wtedy wynik jest powtarzalny, i z trzema ziarnami, żeby
+# zobaczyć, jak bardzo sam wzorzec zależy od losowania. Wydruk podaje tylko szybkości — nie
+# zatrzymuj się przy nich, bo zmieniają się z uruchomienia na uruchomienie.
+# Zapytaj salę: czy wzorzec, który sam zależy od ziarna, może być „prawdą”, z którą
+# porównujemy nasze modele?
 
 # %% [markdown] slideshow={"slide_type": "slide"}
 # ## Najbliżsi sąsiedzi
@@ -778,6 +898,13 @@ plot_word_map(["skip-gram (Keras)", "CBOW (Keras)"])
 #   kroki, na krok przypada tyle samo tokenów tekstu).
 # - **Jakość** mierzymy dwoma sprawdzianami: własnym testem grup słów i zgodnością
 #   z wzorcem `gensim` przy trzech ziarnach wzorca.
+
+# %% [markdown] slideshow={"slide_type": "notes"}
+# To centralny slajd drugiej części: teza Mikolova ma cztery części i sprawdzamy każdą
+# osobno. Podkreśl problem równego budżetu: *skip-gram* robi z tokenu średnio 4 przykłady,
+# więc przy tym samym wsadzie dostaje 4 razy więcej kroków — dlatego CBOW uczymy dwa razy,
+# z wsadem 2048 i 512. Zapytaj salę: który wariant CBOW jest uczciwszym rywalem i po co
+# nam oba? Zapowiedz dwa sprawdziany jakości: własny test grup słów i zgodność z `gensim`.
 
 # %% [markdown] slideshow={"slide_type": "subslide"}
 # ### Test: grupy słów
@@ -952,6 +1079,14 @@ for config in PAIR:
     assert mean_score[config, "grupy: częste", 1.0] > 2 * chance, (config, mean_score)
     assert mean_score[config, "zgodność: częste", 1.0] > mean_score[config, "zgodność: rzadkie", 1.0]
 
+# %% [markdown] slideshow={"slide_type": "notes"}
+# Wydruk pokazuje sufit tego sprawdzianu: dwa wzorce `gensim` różniące się tylko ziarnem mają
+# dla słów częstych zgodność 0,630, a dla rzadkich zaledwie 0,062. Słowa rzadkie to tu 1000
+# słów, z których każde wystąpiło dokładnie 5 razy; częste to 500 słów, od 28838 do 193
+# wystąpień. Zapytaj salę: co znaczy, że dwa uruchomienia tego samego algorytmu prawie nie
+# zgadzają się co do sąsiadów słów rzadkich? (Że ci sąsiedzi zależą głównie od losowania,
+# więc zgodność z wzorcem nic o słowach rzadkich nie mówi.)
+
 # %% [markdown] slideshow={"slide_type": "subslide"}
 # ### Wyniki na całym korpusie
 #
@@ -1022,6 +1157,14 @@ def plot_comparison():
     plt.show()
 
 
+# %% [markdown] slideshow={"slide_type": "notes"}
+# Czytaj tabelę wierszami: każde ziarno to osobne porównanie, a plus oznacza przewagę
+# *skip-gramu*. Dla słów rzadkich różnica przekracza dwa błędy standardowe przy ziarnach 1 i 3
+# (+0,067 ± 0,063 i +0,124 ± 0,068), a przy ziarnie 2 nie (+0,014 ± 0,066). Dla słów
+# częstych znak się zmienia, za to zgodność z wzorcem dla słów częstych jest ujemna przy
+# każdym ziarnie, czyli to CBOW jest bliżej `gensim`. Zapytaj salę: dlaczego porównujemy
+# modele w parach z tym samym ziarnem, zamiast zestawić same średnie?
+
 # %% [markdown] slideshow={"slide_type": "subslide"}
 # ### Szybkość i mało danych
 #
@@ -1031,6 +1174,13 @@ def plot_comparison():
 
 # %% mystnb={"image": {"alt": "Trzy wykresy. Po lewej słupki szybkości uczenia w tysiącach tokenów na sekundę dla pięciu modeli: skip-gram w Kerasie jest najwolniejszy, CBOW z wsadem 2048 kilka razy szybszy, CBOW z wsadem 512 pośrodku, a oba modele gensim (jaśniejsze słupki) najszybsze. Pośrodku i po prawej wynik testu grup słów (oś od 0 do 1) w zależności od części korpusu: 10, 30 i 100 procent, dla skip-gramu i CBOW z równą liczbą kroków, z pasem zakresu po ziarnach i kropkowaną linią poziomu losowego około 0,1. Dla słów częstych obie krzywe rosną od około 0,4 do 0,8 i prawie się pokrywają. Dla słów rzadkich rosną od około 0,15 do około 0,6, a skip-gram jest wyraźnie wyżej dopiero przy całym korpusie."}} tags=["remove-input"]
 plot_comparison()
+
+# %% [markdown] slideshow={"slide_type": "notes"}
+# Lewy panel porównuje szybkość pięciu modeli; wartości nie cytuj, bo czasy zmieniają się
+# między uruchomieniami. Na środkowym panelu (słowa częste) krzywe *skip-gramu* i CBOW prawie
+# się pokrywają przy każdej części korpusu, a na prawym (słowa rzadkie) *skip-gram* odskakuje
+# dopiero przy całym korpusie. Kropkowana linia to poziom losowy, 0,099.
+# Zapytaj salę: czy z tego wykresu wynika, że *skip-gram* lepiej znosi mało danych?
 
 # %% [markdown] slideshow={"slide_type": "subslide"}
 # ### Co pokazały liczby
@@ -1045,13 +1195,21 @@ for fraction in FRACTIONS:
         f"{config} {mean_and_range([group_precision(runs[config, seed, fraction]['vectors']).mean() for seed in SEEDS])}"
         for config in PAIR))
 
+# %% [markdown] slideshow={"slide_type": "notes"}
+# Pomiń pierwszy wiersz wydruku (szybkość omówiliśmy przy wykresie) i pokaż test grup na
+# wszystkich słowach: przy 10% korpusu 0,251 wobec 0,244, przy 30% 0,515 wobec 0,505, przy
+# całym korpusie 0,730 wobec 0,687. Dopiero na całym korpusie zakresy ziaren się rozdzielają:
+# najsłabsze ziarno *skip-gramu* (0,716) wypada lepiej niż najlepsze ziarno CBOW (0,710).
+# Zapytaj salę: dlaczego przy 10% korpusu oba modele wypadają tak słabo? (Robią 10 razy mniej
+# kroków, a rzadkie słowa testu pojawiają się w tej części ledwie kilka razy.)
+
 # %% [markdown] slideshow={"slide_type": "subslide"}
 # ### Wnioski z pomiaru
 #
 # Cały korpus, trzy ziarna, 5 epok:
-# - **Szybkość**: teza się potwierdza. Przy tym samym wsadzie CBOW jest 3,9 razy szybszy,
+# - **Szybkość**: teza się potwierdza. Przy tym samym wsadzie CBOW jest 3,4 razy szybszy,
 #   bo z tokenu robi jeden przykład, a *skip-gram* średnio cztery. Przy równej liczbie kroków
-#   przewaga maleje do 1,4 razy. W `gensim` (SGD, bez wsadów) CBOW jest 2,5 razy szybszy.
+#   przewaga maleje do 1,9 razy. W `gensim` (SGD, bez wsadów) CBOW jest 2,6 razy szybszy.
 #   Czasy wahają się między uruchomieniami, więc te stosunki są przybliżone.
 # - **Słowa częste**: przewagi CBOW nie widać. Test grup przy równych krokach: 0,812
 #   (*skip-gram*) wobec 0,801 (CBOW); różnica zmienia znak z ziarnem, a dwa błędy
@@ -1096,6 +1254,14 @@ for fraction in FRACTIONS:
 #   (ważona metoda najmniejszych kwadratów). Łączy statystykę całego korpusu z gęstymi
 #   wektorami.
 
+# %% [markdown] slideshow={"slide_type": "notes"}
+# Word2Vec to dokładnie to, co zbudowaliśmy w Kerasie: CBOW i *skip-gram*
+# z *negative sampling* i *subsampling*, tylko w szybkiej implementacji w C. GloVe zlicza, jak
+# często słowa występują razem w całym korpusie, a dopiero potem dopasowuje wektory do
+# logarytmów tych liczb. Zapytaj salę: gdzie w tym wykładzie widzieliśmy już małą macierz
+# $X_{ij}$? (Tabela otoczenia dla zdań „have a good day” i „have a great day”: to samo
+# zliczanie, tylko dla okna o promieniu 1.)
+
 # %% [markdown] slideshow={"slide_type": "subslide"}
 # ### FastText
 #
@@ -1110,6 +1276,14 @@ for fraction in FRACTIONS:
 #   - wektor dostaje też słowo **spoza słownika**, nawet z literówką: sumujemy jego n-gramy,
 #   - działa lepiej dla języków o bogatej fleksji — jak polski, gdzie „król”, „króla”,
 #     „królowi”, „królem” to osobne słowa dla Word2Vec.
+
+# %% [markdown] slideshow={"slide_type": "notes"}
+# FastText odpowiada na kłopot ze słowami rzadkimi: wektor słowa składa się z wektorów jego
+# kawałków, więc rzadkie słowo korzysta z tego, czego model nauczył się na częstych.
+# Pokaż rozbiór „where” na n-gramy i polską odmianę „król”, „króla”, „królowi”, „królem”.
+# Zapytaj salę: co Word2Vec zrobi ze słowem z literówką, którego nie było w korpusie?
+# (Nie da mu żadnego wektora; FastText złoży wektor z n-gramów — sprawdzicie to
+# w ćwiczeniu 3.)
 
 # %% [markdown] slideshow={"slide_type": "slide"}
 # ## Ćwiczenia
@@ -1162,6 +1336,15 @@ for word in ["kingliness", "swordes"]:
 # hilts), a „kingliness” trafia do słów o tej samej końcówce (holiness, lowliness), a nie do
 # słów z „king”: n-gramów wspólnych z końcówką jest w nim więcej niż z rdzeniem.
 
+# %% [markdown] slideshow={"slide_type": "notes"}
+# Trzy ćwiczenia sprawdzają trzy części wykładu: rozmiar modelu, próg odrzucania częstych
+# słów i FastText. Daj sali minutę na ćwiczenie 1 na kartce: oba modele mają
+# $2 \cdot 8904 \cdot 64 = 1139712$ parametrów, a macierz zanurzeń zajmuje 139 razy mniej
+# liczb niż wektory *one-hot* całego słownika. W ćwiczeniu 2 wychodzi 62 słowa, tyle samo,
+# ile podał wydruk przy odrzucaniu częstych słów. Przed ćwiczeniem 3 zapytaj salę: czy
+# sąsiedzi „kingliness” w FastText będą słowami z „king”, czy słowami o tej samej końcówce?
+# (O tej samej końcówce: „holiness”, „lowliness”.)
+
 # %% [markdown] slideshow={"slide_type": "slide"}
 # ## Podsumowanie
 #
@@ -1174,11 +1357,34 @@ for word in ["kingliness", "swordes"]:
 # - modele napisane w Kerasie dają sensownych sąsiadów, podobnych do `gensim`, i układają
 #   słowa w grupy znaczeniowe (rodzina, tytuły, pory dnia);
 # - w uczciwym pomiarze (równe epoki i równe kroki, trzy ziarna, własny test grup słów)
-#   CBOW jest szybszy (3,9 razy przy tym samym wsadzie, 1,4 razy przy równych krokach),
+#   CBOW jest szybszy (3,4 razy przy tym samym wsadzie, 1,9 razy przy równych krokach),
 #   *skip-gram* lepiej opisuje słowa rzadkie (0,670 wobec 0,602), a dla słów częstych
 #   i na małej części korpusu różnicy nie widać;
 # - Word2Vec, GloVe i FastText to trzy popularne sposoby uczenia zanurzeń; FastText
 #   dodaje n-gramy znakowe i wektory dla słów spoza słownika.
+
+# %% [markdown] slideshow={"slide_type": "notes"}
+# Przejdź po punktach podsumowania i zatrzymaj się na trzech rzeczach do zapamiętania.
+# Podkreśl lekcję z pomiaru: przewaga *skip-gramu* dla słów rzadkich wyszła w teście grup
+# przy równym budżecie i trzech ziarnach, a zgodność z `gensim` sugerowała co innego.
+# Zapytaj salę: które z czterech części tezy Mikolova się potwierdziły, a które nie?
+# (Potwierdziły się szybkość i słowa rzadkie; dla słów częstych i małych danych różnicy
+# nie widać.)
+
+# %% [markdown] slideshow={"slide_type": "subslide"}
+# ### Trzy rzeczy do zapamiętania
+#
+# - Słowo poznajemy po otoczeniu: zanurzenia to krótkie, gęste wektory, w których słowa
+#   o podobnym otoczeniu leżą blisko siebie.
+# - CBOW przewiduje słowo z kontekstu, *skip-gram* kontekst ze słowa; *negative sampling*
+#   zamienia drogi softmax na klasyfikację binarną: para z tekstu czy szum.
+# - Modele porównujemy przy równym budżecie, na kilku ziarnach i testem trafności: dopiero
+#   wtedy widać, co naprawdę różni *skip-gram* i CBOW.
+
+# %% [markdown] slideshow={"slide_type": "notes"}
+# Przeczytaj trzy punkty na głos i przy każdym wskaż slajd, z którego pochodzi. Zapytaj salę:
+# „Który z tych punktów najtrudniej byłoby wam wyjaśnić koledze?” i wróć krótko do tego
+# miejsca. To też dobra chwila na pytania przed następnym tematem.
 
 # %% [markdown] slideshow={"slide_type": "skip"}
 # Najważniejsze liczby notatnika, po jednej w wierszu:

@@ -23,6 +23,7 @@
 
 # %% [markdown] slideshow={"slide_type": "slide"}
 # # 5.5 Neuronowe tłumaczenie maszynowe (NMT)
+# **Uczenie maszynowe · wykład 5**
 #
 # W tym notatniku pokażemy:
 # - jak model koder–dekoder (*encoder*–*decoder*) z dwiema sieciami rekurencyjnymi tłumaczy
@@ -73,6 +74,12 @@ except ImportError:  # np. w Colab
     subprocess.run([sys.executable, "-m", "pip", "install", "-q", "sacrebleu==2.6.0"], check=True)
     import sacrebleu
 
+# %% [markdown] slideshow={"slide_type": "notes"}
+# Plan wykładu: najpierw proste zadanie z datami, na którym dobrze widać, po co jest mechanizm
+# uwagi, potem zdania z polskiego na angielski i porównanie trzech modeli. Wszystkie dane notatnik
+# tworzy sam, więc każdy może go uruchomić bez pobierania korpusów. Zapytaj salę: kto z was
+# korzystał z tłumacza internetowego i w jakich zdaniach zauważyliście najwięcej błędów?
+
 # %% [markdown] slideshow={"slide_type": "slide"}
 # ## Tłumaczenie jako zadanie na ciągach
 #
@@ -83,6 +90,13 @@ except ImportError:  # np. w Colab
 # - Neuronowe tłumaczenie maszynowe (NMT) robi to **jedną siecią** uczoną od początku do końca
 #   na parach zdań; dawne systemy statystyczne składały tłumaczenie z tabel fraz, modelu
 #   języka i wielu ręcznie strojonych części.
+
+# %% [markdown] slideshow={"slide_type": "notes"}
+# Podkreśl, że zdanie źródłowe i docelowe mają zwykle różną długość, więc nie wystarczy sieć,
+# która dla każdego słowa wejścia wypisuje jedno słowo wyjścia. Przypomnij schematy wiele do wielu
+# z tematu 5.1 i wskaż wariant z opóźnieniem: najpierw czytamy całe zdanie, dopiero potem piszemy.
+# Zapytaj salę: dlaczego przy zdaniu „Psa widzi kot.” nie da się dobrze zacząć tłumaczenia zaraz
+# po pierwszym słowie?
 
 # %% [markdown] slideshow={"slide_type": "slide"}
 # ## Model koder–dekoder
@@ -175,6 +189,13 @@ draw_translation_model()
 # - Funkcja straty: entropia krzyżowa sumowana po krokach, $-\sum_t \log p(y_t \mid y_{<t}, x)$.
 #   Wszystkie kroki liczymy naraz, jak w zwykłej sieci.
 
+# %% [markdown] slideshow={"slide_type": "notes"}
+# Pokaż przesunięcie o jeden krok: na wejściu dekodera `<s> Ala has a cat`, na wyjściu
+# `Ala has a cat </s>`. Ponieważ poprawne poprzednie słowa znamy z góry, wszystkie kroki dekodera
+# liczymy jednym przebiegiem sieci, bez pętli. Zapytaj salę: co by się działo na początku uczenia,
+# gdyby dekoder dostawał własne, jeszcze przypadkowe przewidywania? Uczyłby się dopisywać dalszy
+# ciąg do błędnych początków zdań.
+
 # %% [markdown] slideshow={"slide_type": "subslide"}
 # ### Tłumaczenie: dekodowanie zachłanne
 #
@@ -185,6 +206,13 @@ draw_translation_model()
 # - To pętla w Pythonie, krok po kroku, ale dla **całej paczki zdań naraz**.
 # - Alternatywą jest przeszukiwanie wiązkowe (*beam search*): pamięta kilka najlepszych
 #   częściowych tłumaczeń zamiast jednego. Czy to pomaga, zmierzymy niżej.
+
+# %% [markdown] slideshow={"slide_type": "notes"}
+# Tu widać różnicę między uczeniem a tłumaczeniem: przy tłumaczeniu poprawnej odpowiedzi nie
+# znamy, więc dekoder dostaje własne poprzednie słowo (przerywane strzałki na rysunku). Błąd z
+# początku przenosi się na dalsze kroki, a dekodowanie zachłanne nie może się już wycofać. Zapytaj
+# salę: czy wybór najbardziej prawdopodobnego słowa w każdym kroku zawsze daje najbardziej
+# prawdopodobne całe zdanie? Nie musi; zmierzymy to przy przeszukiwaniu wiązkowym.
 
 # %% [markdown] slideshow={"slide_type": "slide"}
 # ## Zadanie: daty zapisane słowami
@@ -198,6 +226,13 @@ draw_translation_model()
 # - Źródło: data zapisana po polsku, słowami albo częściowo cyframi, z dniem tygodnia lub bez.
 # - Cel: zapis znormalizowany RRRR-MM-DD (norma ISO 8601).
 # - Lata 1900–2099, każda data jest poprawna (nie ma 31 kwietnia).
+
+# %% [markdown] slideshow={"slide_type": "notes"}
+# Daty wybraliśmy dlatego, że notatnik tworzy je sam, a mała sieć uczy się ich szybko na zwykłym
+# procesorze. Mimo prostoty zadanie ma to, co w tłumaczeniu ważne: wejście i wyjście różnej
+# długości oraz informację, którą trzeba przenieść z innego miejsca (dzień stoi na początku
+# zdania, a w wyniku na końcu). Zapytaj salę: jak napisalibyście taki konwerter regułami i ile
+# przypadków trzeba by obsłużyć?
 
 # %% [markdown] slideshow={"slide_type": "subslide"}
 # ### Polska odmiana
@@ -302,6 +337,13 @@ assert (date_in_polish(datetime.date(2000, 1, 2), (0.3, 0.1, 0.5, 0.1))
         == "dnia drugiego stycznia dwutysięcznego roku")
 assert date_in_polish(datetime.date(1900, 5, 3), (0.5, 0.9, 0.9, 0.9)) == "3 maja 1900"
 
+# %% [markdown] slideshow={"slide_type": "notes"}
+# Ten slajd pokazuje, że zadanie nie jest banalne: ten sam dzień ma różne formy zależnie od
+# przypadku, a rok ma postać mieszaną, z liczebnikami głównymi w tysiącach i setkach oraz
+# porządkowymi w dziesiątkach i jednościach. Przeczytaj na głos „tysiąc dziewięćset
+# dziewięćdziesiątego dziewiątego roku” i „dwutysięcznego roku”. Zapytaj salę: jak zapisać słowami
+# rok 1900? Sieć nie dostaje żadnej z tych reguł, musi je wyczytać z przykładów.
+
 # %% [markdown] slideshow={"slide_type": "subslide"}
 # ### Przykładowe pary
 #
@@ -324,6 +366,12 @@ demo_sources, demo_targets = make_pairs(8, seed=5)
 for source, target in zip(demo_sources, demo_targets):
     print(f"{source:<82} → {target}")
 
+# %% [markdown] slideshow={"slide_type": "notes"}
+# Pokaż na wydruku różne warianty zapisu: z dniem tygodnia („niedziela, 31 lipca…”), ze słowem
+# „dnia” i dopełniaczem, z miesiącem zapisanym cyframi rzymskimi („23 I 2003”) i z rokiem
+# zapisanym cyframi. Cel ma zawsze tę samą postać RRRR-MM-DD. Zapytaj salę: która część wejścia
+# jest dla wyniku zbędna? Dzień tygodnia, bo wynika z samej daty.
+
 # %% [markdown] slideshow={"slide_type": "subslide"}
 # ### Zbiory: uczący, walidacyjny, testowy
 #
@@ -343,6 +391,12 @@ print(f"par uczących: {len(train_src)}, walidacyjnych: {len(val_src)}, testowyc
 assert not set(test_tgt) & set(train_tgt) and not set(test_src) & set(train_src)
 assert not set(val_tgt) & set(train_tgt) and len(set(targets)) == len(targets)
 assert (LAST_DAY - FIRST_DAY).days + 1 == 73049
+
+# %% [markdown] slideshow={"slide_type": "notes"}
+# Na wydruku: 20000 par uczących, 2000 walidacyjnych i 4000 testowych, każda z inną datą. Zbiór
+# walidacyjny służy do śledzenia uczenia po każdej epoce, a testowy tylko do końcowej oceny.
+# Zapytaj salę: dlaczego pilnujemy, żeby różne były nie tylko zdania, ale i same daty? Ta sama
+# data w innym zapisie w obu zbiorach pozwoliłaby modelowi po prostu ją zapamiętać.
 
 # %% [markdown] slideshow={"slide_type": "subslide"}
 # ### Tokeny: słowa po stronie źródłowej, znaki po stronie docelowej
@@ -401,6 +455,12 @@ print(f"długości zdań testowych: od {test_lengths.min()} do {test_lengths.max
 assert (x_test == 1).sum() == 0, "w zdaniach testowych są tokeny spoza słownika"
 assert (dec_in_train[:, 1:] == y_train[:, :-1]).all()
 
+# %% [markdown] slideshow={"slide_type": "notes"}
+# Pokaż pierwszy wiersz wydruku: w zapisie „piątek, 27 XI 2026 r.” przecinek jest osobnym tokenem,
+# a rok to cztery osobne cyfry. Słownik źródłowy ma 101 tokenów, a docelowy tylko 14: dziesięć
+# cyfr, łącznik i trzy tokeny specjalne `<pad>`, `<s>`, `</s>`. Zapytaj salę: ile tokenów
+# potrzebowalibyśmy na same lata, gdybyśmy nie dzielili liczb na cyfry?
+
 # %% [markdown] slideshow={"slide_type": "slide"}
 # ## Model ciąg do ciągu w Kerasie
 #
@@ -457,6 +517,13 @@ def build_translator(use_attention, source_size, target_size, embed_dim=EMBED_DI
     step = keras.Model([prev_char, state, memory, memory_mask], outputs)
     return trainer, encoder, step
 
+
+# %% [markdown] slideshow={"slide_type": "notes"}
+# Model jest celowo mały: zanurzenia 32 liczb i stan GRU 64 liczb. Zwróć uwagę na trzy modele
+# Keras ze wspólnymi warstwami: model do uczenia widzi cały cel naraz, a do tłumaczenia
+# potrzebujemy osobno kodera i jednego kroku dekodera, bo kolejne wejście dekodera poznajemy
+# dopiero po poprzednim kroku. Zapytaj salę: dlaczego nie możemy tłumaczyć nowych zdań tym samym
+# modelem, którego używamy do uczenia?
 
 # %% [markdown] slideshow={"slide_type": "subslide"}
 # ### Dekodowanie zachłanne dla całej paczki zdań
@@ -537,6 +604,13 @@ def train_translator(trainer, encoder, step, name):
     return seconds, tracker.scores
 
 
+# %% [markdown] slideshow={"slide_type": "notes"}
+# Pętla ma zawsze 11 kroków, bo data ma 10 znaków, a potem jeszcze `</s>`; w każdym kroku liczymy
+# wszystkie zdania naraz, dlatego tłumaczenie całego zbioru testowego jest szybkie. Dokładne
+# dopasowanie to surowa miara: data z jedną złą cyfrą liczy się jak całkiem zła. Zapytaj salę: czy
+# taka miara jest rozsądna dla dat, a czy byłaby rozsądna dla zwykłych zdań, które można dobrze
+# przetłumaczyć na kilka sposobów?
+
 # %% [markdown] slideshow={"slide_type": "subslide"}
 # ### Uczenie
 #
@@ -555,6 +629,12 @@ seq2seq_pred, _ = greedy_decode(seq2seq_encoder, seq2seq_step, test_src)
 seq2seq_exact = exact_match(seq2seq_pred, test_tgt)
 print(f"seq2seq: {len(test_src)} zdań testowych w {time.perf_counter() - start:.1f} s, "
       f"dokładne dopasowanie {seq2seq_exact:.3f}")
+
+# %% [markdown] slideshow={"slide_type": "notes"}
+# Model bez mechanizmu uwagi ma 38926 parametrów; po 12 epokach strata walidacji wynosi 0,0738, a
+# dokładne dopasowanie 0,803 na zbiorze walidacyjnym i 0,801 na testowym, czyli mniej więcej co
+# piąta data jest błędna. Zapytaj salę: strata jest mała, więc skąd tyle błędnych dat? Strata to
+# średnia po znakach, a do błędu całej daty wystarczy jedna zła cyfra.
 
 # %% [markdown] slideshow={"slide_type": "subslide"}
 # ### Przykładowe tłumaczenia
@@ -577,6 +657,13 @@ def show_translations(sources, *columns):
 
 # %%
 show_translations(test_src[:8], ("cel", test_tgt), ("seq2seq", seq2seq_pred, test_tgt))
+
+# %% [markdown] slideshow={"slide_type": "notes"}
+# Na tych 8 zdaniach model bez mechanizmu uwagi myli się dwa razy. Pokaż pierwszy wiersz: z „piąty
+# września 1977 r.” wyszło 1977-05-07 zamiast 1977-09-05, więc rok jest dobry, a dzień i miesiąc
+# pomieszane; w ostatnim wierszu zła jest tylko ostatnia cyfra dnia. Zapytaj salę: dlaczego rok
+# wychodzi dobrze, a dzień i miesiąc nie? Rok stoi na końcu zdania, tuż przed pisaniem wyniku, a
+# dzień i miesiąc model musi zapamiętać od początku zdania.
 
 # %% [markdown] slideshow={"slide_type": "subslide"}
 # ### Wypróbuj sam
@@ -612,6 +699,13 @@ show_translations(MY_SENTENCES, ("seq2seq", my_seq2seq))
 # %% mystnb={"image": {"alt": "Ten sam schemat koder–dekoder dla zdania „Ala ma kota” → „Ala has a cat”, z dodanymi niebieskimi łukami uwagi: łuki od wszystkich trzech komórek kodera zbiegają się w kółku c_t (wektor kontekstu), z którego strzałka prowadzi do kroku dekodera wypisującego słowo „cat”; najgrubszy łuk wychodzi od komórki, która przeczytała „kota”. Obok wzór c_t = suma po j wag α_tj razy stany h_j."}} tags=["remove-input"]
 draw_translation_model(attention=True)
 
+# %% [markdown] slideshow={"slide_type": "notes"}
+# Rysunek to ten sam schemat co wcześniej, z dodanymi niebieskimi łukami: wektor kontekstu $c_t$
+# to średnia ważona wszystkich stanów kodera. Wskaż najgrubszy łuk, od komórki, która przeczytała
+# „kota”, do kroku piszącego „cat”: w tym kroku dekoder patrzy głównie na to słowo. Czerwona
+# strzałka $h$ zostaje, ale nie musi już nieść całego zdania. Zapytaj salę: na które słowo źródła
+# powinien patrzeć dekoder, gdy pisze „has”?
+
 # %% [markdown] slideshow={"slide_type": "subslide"}
 # ### Jak liczymy wagi uwagi
 #
@@ -629,6 +723,14 @@ draw_translation_model(attention=True)
 #   z addytywną funkcją oceny.
 # - U Bahdanau i in. (2014) ocena używa **poprzedniego** stanu,
 #   $e_{tj} = v^\top \tanh(W s_{t-1} + U h_j)$, a $c_t$ wchodzi na wejście GRU dekodera.
+
+# %% [markdown] slideshow={"slide_type": "notes"}
+# Przejdź przez wzór od lewej: ocena $e_{tj}$ mówi, jak bardzo stan kodera $h_j$ pasuje do
+# bieżącego stanu dekodera, softmax zamienia oceny na wagi sumujące się do 1, a kontekst to
+# średnia ważona stanów kodera. Wszystkie te działania są różniczkowalne, więc wagi uczą się razem
+# z resztą sieci, bez żadnych wskazówek, które słowa sobie odpowiadają. Zapytaj salę: co by było,
+# gdyby wszystkie wagi były równe? Kontekst byłby zwykłą średnią stanów i dekoder nie mógłby
+# wybrać słowa.
 
 # %% [markdown] slideshow={"slide_type": "subslide"}
 # ### Uczenie modelu z mechanizmem uwagi
@@ -650,6 +752,13 @@ print(f"z uwagą: dokładne dopasowanie {attention_exact:.3f} na {len(test_src)}
 assert attention_exact >= (0.6 if FAST else 0.99), attention_exact
 assert attention_exact >= seq2seq_exact, (attention_exact, seq2seq_exact)
 
+# %% [markdown] slideshow={"slide_type": "notes"}
+# To uczciwe porównanie: te same dane, warstwy, liczba epok i ziarno, dochodzi tylko warstwa
+# uwagi. Pokaż wydruk: strata walidacji 0,0007 wobec 0,0738 bez uwagi, a dokładne dopasowanie na
+# 4000 zdaniach testowych 1,000. Zapytaj salę: czy 1,000 znaczy, że model nigdy się nie myli? To
+# wynik zaokrąglony; na wydruku trafności według długości przy zdaniach z 7 tokenami stoi 0,999,
+# więc pojedyncze błędy się zdarzają.
+
 # %% [markdown] slideshow={"slide_type": "subslide"}
 # ### Porównanie
 #
@@ -664,6 +773,13 @@ for name, model, seconds, score in [("seq2seq", seq2seq, seq2seq_seconds, seq2se
 # %% [markdown] slideshow={"slide_type": "fragment"}
 # Mechanizm uwagi dodaje niewiele parametrów, a błędów jest wielokrotnie mniej: dekoder nie musi
 # pamiętać całego zdania, bo w każdej chwili może do niego zajrzeć.
+
+# %% [markdown] slideshow={"slide_type": "notes"}
+# Wskaż kolumnę parametrów: 38926 bez uwagi i 39886 z uwagą, czyli mechanizm uwagi dodaje niecały
+# tysiąc parametrów, a dokładne dopasowanie rośnie z 0,801 do 1,000. Czas uczenia zależy od
+# maszyny, więc nie podawaj go w sekundach; w tym uruchomieniu model z uwagą uczył się dłużej, bo w
+# każdym kroku liczy wagi dla wszystkich tokenów źródła. Zapytaj salę: skąd tak duża poprawa przy
+# tak małym przyroście liczby parametrów?
 
 # %% [markdown] slideshow={"slide_type": "subslide"}
 # ### Krzywe uczenia
@@ -771,6 +887,12 @@ draw_attention_map(example, example_translation, example_weights[0])
 # %%
 my_attention, _ = greedy_decode(attention_encoder, attention_step, MY_SENTENCES)
 show_translations(MY_SENTENCES, ("seq2seq", my_seq2seq), ("z uwagą", my_attention))
+
+# %% [markdown] slideshow={"slide_type": "notes"}
+# Zdania z zakresu danych oba modele tłumaczą poprawnie. Ciekawy jest ostatni wiersz, „trzeci maja
+# 1791 roku”: model bez uwagi daje 1919-03-06, a model z uwagą 1919-05-03, czyli ma dobrze dzień
+# i miesiąc, ale początek roku zamienia na taki, jaki widział w danych. Zapytaj salę: dlaczego oba modele
+# piszą 19 zamiast 17 na początku roku? W danych uczących lata zaczynają się tylko od 19 albo 20.
 
 # %% [markdown] slideshow={"slide_type": "slide"}
 # ## Zadanie główne: zdania z polskiego na angielski
@@ -1106,6 +1228,13 @@ def unknown_words(polish_text):
     """Posortowane tokeny, których generator nigdy nie tworzy (np. w zdaniu wpisanym przez ucznia)."""
     return sorted(set(tokenize(polish_text)) - POLISH_WORDS)
 
+# %% [markdown] slideshow={"slide_type": "notes"}
+# Generator ma słownik z jawnie zapisanymi formami i prostą gramatykę, więc każde zdanie polskie
+# ma dokładnie jedno tłumaczenie wzorcowe. Etykiety zjawisk przydadzą się później, gdy sprawdzimy,
+# w których zdaniach modele się mylą. Zapytaj salę: po co ograniczamy, które rzeczowniki mogą być
+# podmiotem danego czasownika? Żeby zdania nie były zbyt dziwne: podmiotem bywa tylko osoba albo
+# zwierzę, więc krzesło niczego nie widzi.
+
 # %% [markdown] slideshow={"slide_type": "subslide"}
 # ### Przykładowe pary
 
@@ -1184,6 +1313,12 @@ test_references = [en for _, en, _ in test_pairs]
 # %% slideshow={"slide_type": "skip"} tags=["remove-cell"]
 assert not {pl for pl, _, _ in test_pairs} & {pl for pl, _, _ in train_pairs}
 assert (pl_test == 1).sum() < 0.01 * (pl_test > 0).sum(), "za dużo słów testowych spoza słownika"
+
+# %% [markdown] slideshow={"slide_type": "notes"}
+# Słownik polski ma 373 tokeny, a angielski tylko 165, choć oba opisują te same słowa: polskie
+# rzeczowniki, przymiotniki i czasowniki mają wiele form, a angielskie niewiele. Uczymy na 10000
+# par i sprawdzamy na 2000 zdaniach polskich, których model nie widział. Zapytaj salę: co ta
+# różnica w wielkości słowników oznacza dla modelu, który czyta po polsku, a pisze po angielsku?
 
 # %% [markdown] slideshow={"slide_type": "slide"}
 # ## Trzy modele na tych samych danych
@@ -1289,6 +1424,13 @@ def translate(name, sentences):
     return [english_text(row) for row in ids]
 
 
+# %% [markdown] slideshow={"slide_type": "notes"}
+# Wszystkie trzy modele dostają te same dane, optymalizator, liczbę epok i wsad, więc różnią się
+# tylko architekturą. Transformer nie ma rekurencji: kolejność słów zna tylko z kodowania pozycji,
+# a maska przyczynowa nie pozwala mu zajrzeć do słów, których jeszcze nie napisał. Zapytaj salę:
+# co by się stało, gdybyśmy przy uczeniu zapomnieli o masce przyczynowej? Model nauczyłby się
+# przepisywać następne słowo z wejścia dekodera, a przy tłumaczeniu tego słowa by nie miał.
+
 # %% [markdown] slideshow={"slide_type": "subslide"}
 # ### Uczenie
 
@@ -1302,6 +1444,13 @@ for name, use_attention in [("GRU", False), ("GRU z uwagą", True)]:
 keras.utils.set_random_seed(0)
 transformer, transformer_with_weights = build_transformer()
 translators["Transformer"] = {"model": transformer, "seconds": fit_sentences("Transformer", transformer)}
+
+# %% [markdown] slideshow={"slide_type": "notes"}
+# Pokaż straty po 8 epokach: GRU bez uwagi kończy ze stratą walidacji 0,262, a oba modele z uwagą
+# mają 0,002. Czasy w sekundach zależą od maszyny, więc ich nie porównuj. Zapytaj salę:
+# Transformer ma stratę uczenia 0,006, a walidacji 0,002, czyli mniejszą; jak to możliwe? Jedna z
+# przyczyn: przy uczeniu działa losowe wyłączanie neuronów (warstwy `Dropout`), a przy walidacji
+# nie.
 
 # %% [markdown] slideshow={"slide_type": "subslide"}
 # ### Miary: BLEU, chrF i dokładne dopasowanie
@@ -1495,9 +1644,9 @@ draw_sentence_maps()
 # tłumaczenie zaczyna od podmiotu, więc jasne pola nie leżą na przekątnej, tylko „skaczą”:
 # „cat” patrzy na ostatnie polskie słowo, „kot”. Po prawej jedno polskie słowo „widziałam”
 # niesie osobę, czas, rodzaj i (z „nie”) przeczenie; po angielsku to cztery słowa „I did
-# not see”, które patrzą głównie na nie. Nikt nie podał modelom tego dopasowania słów:
-# wynika tylko z uczenia tłumaczenia. Jedna głowa Transformera to tylko część obrazu:
-# pozostałe głowy patrzą gdzie indziej, a wyjście łączy je wszystkie.
+# not see”, które patrzą głównie na to jedno słowo. Nikt nie podał modelom tego
+# dopasowania słów: wynika tylko z uczenia tłumaczenia. Jedna głowa Transformera to tylko
+# część obrazu: pozostałe głowy patrzą gdzie indziej, a wyjście łączy je wszystkie.
 
 # %% [markdown] slideshow={"slide_type": "subslide"}
 # ### Wypróbuj sam
@@ -1525,6 +1674,13 @@ MY_POLISH = ["Czarnego psa widzi mała dziewczyna.", "Widziałem pięć białych
              "Nie lubię starego domu.", "Kot widzi smoka."]
 translate_all(MY_POLISH)
 
+# %% [markdown] slideshow={"slide_type": "notes"}
+# Pokaż tabelę: modele z uwagą tłumaczą wszystkie trzy zdania poprawnie, a GRU bez uwagi zmyśla:
+# „Widziałem pięć białych kotów.” tłumaczy jako „I saw five white donkeys.”, z dobrą składnią i
+# liczebnikiem, ale złym rzeczownikiem. Zdanie „Kot widzi smoka.” notatnik odrzuca, bo tego słowa
+# nie ma w słowniku generatora. Zapytaj salę: jakie zdanie zaproponowalibyście, żeby sprawdzić
+# szyk OVS albo przeczenie? Wpisz je na żywo.
+
 # %% [markdown] slideshow={"slide_type": "slide"}
 # ## Jak rozwijała się dziedzina
 #
@@ -1538,6 +1694,13 @@ translate_all(MY_POLISH)
 #   duże modele językowe.
 # - **Dane**: miliony par zdań z korpusów równoległych (Tatoeba, OPUS), a nie zdania
 #   z generatora.
+
+# %% [markdown] slideshow={"slide_type": "notes"}
+# Ten slajd łączy nasze małe eksperymenty z dzisiejszą praktyką: mały Transformer już widzieliśmy,
+# a podsłów i wielkich korpusów w naszym przykładzie nie było. Podsłowa rozwiązują problem, który
+# widzieliśmy przy „smoku”: słowo spoza słownika rozpada się na znane kawałki, zamiast stać się
+# tokenem `<unk>`. Zapytaj salę: na jakie kawałki mógłby podzielić słowo „niezapominajka” słownik
+# podsłów zbudowany na polskich tekstach?
 
 # %% [markdown] slideshow={"slide_type": "subslide"}
 # ### Literatura
@@ -1554,6 +1717,12 @@ translate_all(MY_POLISH)
 # - Papineni i in. (2002), miara BLEU: [ACL P02-1040](https://aclanthology.org/P02-1040/)
 # - Popović (2015), miara chrF: [ACL W15-3049](https://aclanthology.org/W15-3049/)
 # - Post (2018), `sacrebleu`: [ACL W18-6319](https://aclanthology.org/W18-6319/)
+
+# %% [markdown] slideshow={"slide_type": "notes"}
+# Nie czytaj całej listy; wskaż dwie prace na początek: Bahdanau, Cho, Bengio (2014), czyli
+# mechanizm uwagi w tłumaczeniu, i Vaswani i in. (2017), czyli Transformer. Prace o BLEU i chrF
+# przydadzą się każdemu, kto będzie oceniał modele generujące tekst. Zapytaj salę: kto zna już
+# Transformer z innego kontekstu, np. z dużych modeli językowych?
 
 # %% [markdown] slideshow={"slide_type": "slide"}
 # ## Ćwiczenia
@@ -1614,6 +1783,14 @@ encoder_gru_layer = [layer for layer in seq2seq_encoder.layers if isinstance(lay
 print(f"wzór: 3 · ({n_in}·{n_state} + {n_state}·{n_state} + 2·{n_state}) = {by_formula}")
 print(f"Keras: {encoder_gru_layer.count_params()}")
 
+# %% [markdown] slideshow={"slide_type": "notes"}
+# Ćwiczenie 1 warto zrobić na zajęciach: w rozwiązaniu model bez uwagi myli się najczęściej na
+# drugiej cyfrze miesiąca (15,9%) i dnia (15,6%), a rok ma prawie zawsze dobrze. Ćwiczenie 2
+# pokazuje granice modeli: „31 lutego 2024 r.” oba tłumaczą posłusznie na 2024-02-31, bo
+# kalendarza nie znają. W ćwiczeniu 3 wzór i `count_params()` dają tę samą liczbę, 18816. Zapytaj
+# salę przed pokazaniem rozwiązania: na której pozycji daty spodziewacie się najwięcej błędów i
+# dlaczego?
+
 # %% [markdown] slideshow={"slide_type": "slide"}
 # ## Podsumowanie
 #
@@ -1631,6 +1808,26 @@ print(f"Keras: {encoder_gru_layer.count_params()}")
 #   liczebniki) GRU bez uwagi osiąga BLEU 64,5, z uwagą 99,9, a mały Transformer 99,8;
 #   przeszukiwanie wiązkowe prawie nic tu nie zmienia;
 # - współczesne systemy to Transformery na podsłowach, uczone na milionach par zdań.
+
+# %% [markdown] slideshow={"slide_type": "notes"}
+# Przejdź przez trzy rzeczy do zapamiętania i połącz je z liczbami: BLEU 64,5 bez uwagi wobec 99,9
+# z uwagą, na tych samych danych i po tej samej liczbie epok. Przypomnij, że nasze zdania są
+# krótkie i regularne, więc to wynik na korpusie z generatora, a nie na prawdziwym tekście.
+# Zapytaj salę: który z trzech modeli wybralibyście do tłumaczenia prawdziwych tekstów i dlaczego?
+
+# %% [markdown] slideshow={"slide_type": "subslide"}
+# ### Trzy rzeczy do zapamiętania
+#
+# - koder–dekoder: koder czyta zdanie, dekoder pisze tłumaczenie token po tokenie;
+# - mechanizm uwagi usuwa wąskie gardło jednego wektora: dekoder w każdym kroku patrzy
+#   na całe zdanie źródłowe;
+# - Transformer zastępuje rekurencję warstwami uwagi i jest podstawą dzisiejszych systemów
+#   tłumaczenia.
+
+# %% [markdown] slideshow={"slide_type": "notes"}
+# Przeczytaj trzy punkty na głos i przy każdym wskaż slajd, z którego pochodzi. Zapytaj salę:
+# „Który z tych punktów najtrudniej byłoby wam wyjaśnić koledze?” i wróć krótko do tego
+# miejsca. To też dobra chwila na pytania przed następnym tematem.
 
 # %% [markdown] slideshow={"slide_type": "skip"}
 # Najważniejsze liczby notatnika, po jednej w wierszu:

@@ -1,4 +1,5 @@
 import os
+import statistics
 import subprocess
 import sys
 import threading
@@ -21,12 +22,34 @@ SOURCES = sorted((ROOT / "notebooks").glob("[0-9][0-9]_*.py"))
 SCREENSHOTS = ROOT / "_build" / "screenshots"
 # Figures of the browser audits (axe-core, slide fit, PDF handouts), printed after the tests.
 AUDIT = Counter()
+FIGURE_AREAS = []  # share of the 1280x720 slide that each slide's figures cover
 
 
 def pytest_generate_tests(metafunc):
     """Run every test that takes `source` once per notebook source (.py)."""
     if "source" in metafunc.fixturenames:
         metafunc.parametrize("source", SOURCES, ids=[s.stem for s in SOURCES])
+
+
+def slides(source):
+    """The deck's slides as the site shows them: for each, whether it has speaker notes,
+    whether it shows a figure, and its longest code cell in lines."""
+    deck = []
+    for cell in jupytext.read(source).cells:
+        kind = cell.metadata.get("slideshow", {}).get("slide_type")
+        if "remove-cell" in cell.metadata.get("tags", []) or kind == "skip":
+            continue
+        if kind in ("slide", "subslide"):
+            deck.append({"notes": False, "figure": False, "code_lines": 0})
+        if not deck:
+            continue
+        if kind == "notes":
+            deck[-1]["notes"] = True
+        elif cell.cell_type == "code":
+            deck[-1]["figure"] |= "image" in cell.metadata.get("mystnb", {})
+            if "remove-input" not in cell.metadata.get("tags", []):
+                deck[-1]["code_lines"] = max(deck[-1]["code_lines"], len(cell.source.strip().splitlines()))
+    return deck
 
 
 def slide_count(source):
@@ -125,6 +148,9 @@ def visit(browser, base_url):
 
 
 def pytest_terminal_summary(terminalreporter):
+    if FIGURE_AREAS:
+        AUDIT["rysunki na slajdach: mediana powierzchni (%)"] = round(100 * statistics.median(FIGURE_AREAS))
+        AUDIT["rysunki na slajdach: najmniejsza powierzchnia (%)"] = round(100 * min(FIGURE_AREAS))
     if AUDIT:
         terminalreporter.write_sep("-", "audyt w przeglądarce")
         for key, value in sorted(AUDIT.items()):

@@ -1,7 +1,7 @@
 """Real-browser checks in headless Chromium, with every request off localhost blocked."""
 import jupytext
 
-from conftest import AUDIT, slide_count
+from conftest import AUDIT, FIGURE_AREAS, slide_count
 
 
 def test_intro_page_loads_cleanly(visit):
@@ -55,10 +55,24 @@ OVERFLOWS_JS = """() => {
 }"""
 
 
+# For every slide with a figure: the share of the slide its figures cover, after the deck's
+# script has fitted them to the free room.
+FIGURE_AREAS_JS = """() => {
+  const {width, height} = Reveal.getConfig();
+  return Reveal.getSlides().map(slide => {
+    const {h, v} = Reveal.getIndices(slide);
+    Reveal.slide(h, v);
+    return [...slide.querySelectorAll(".jp-RenderedImage img")]
+      .reduce((sum, img) => sum + img.offsetWidth * img.offsetHeight, 0) / (width * height);
+  }).filter(area => area > 0);
+}"""
+
+
 def test_every_slide_fits_the_projector(visit, source):
     v = visit(f"slides/{source.stem}.slides.html")
     v.page.wait_for_selector(".reveal.ready", timeout=20000)
     v.page.evaluate("new Promise(done => MathJax.Hub.Queue(done))")
+    FIGURE_AREAS.extend(v.page.evaluate(FIGURE_AREAS_JS))
     overflowing = v.page.evaluate(OVERFLOWS_JS)
     AUDIT["slajdy sprawdzone na 1280x720"] += v.page.evaluate("Reveal.getTotalSlides()")
     assert not overflowing, f"{source.stem}.slides.html: treść wychodzi poza slajd 1280x720:\n" + "\n".join(

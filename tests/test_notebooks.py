@@ -7,7 +7,7 @@ import nbformat
 from notebook_stamp import STAMP_KEY, code_hash
 from run_notebooks import headline_lines
 
-from conftest import SOURCES
+from conftest import AUDIT, SOURCES, slides
 
 SETUP_LINES = [
     'FAST = os.environ.get("COURSE_FAST") == "1"',
@@ -127,3 +127,23 @@ def test_printed_numbers_have_no_thousands_separators(source):
     for i, cell in enumerate(ipynb.cells, start=1):
         match = THOUSANDS.search(printed_text(cell))
         assert not match, f"{source.name}, komórka {i}: liczba z separatorem tysięcy {match.group()!r}"
+
+
+def test_teaching_slides_have_speaker_notes(source):
+    deck = slides(source)
+    AUDIT["slajdy (źródła)"] += len(deck)
+    AUDIT["slajdy z notatkami prowadzącego"] += sum(s["notes"] for s in deck)
+    AUDIT["najdłuższy kod na slajdzie (wiersze)"] = max(AUDIT["najdłuższy kod na slajdzie (wiersze)"],
+                                                        max(s["code_lines"] for s in deck))
+    numbered = [(i, s) for i, s in enumerate(deck, start=1)]
+    missing = [i for i, s in numbered if s["figure"] and not s["notes"]]
+    assert not missing, f"{source.name}: slajdy z rysunkiem bez notatek prowadzącego: {missing}"
+    share = sum(s["notes"] for s in deck) / len(deck)
+    assert share >= 0.8, f"{source.name}: notatki ma {share:.0%} slajdów, a powinno co najmniej 80%"
+
+
+def test_no_nbval_comment_anywhere_a_reader_looks(source):
+    ipynb = nbformat.read(source.with_suffix(".ipynb"), as_version=4)
+    marked = [i for i, cell in enumerate(ipynb.cells, start=1) if "NBVAL" in cell.source]
+    assert not marked, (f"{source.name}: komórki {marked} mają komentarz NBVAL; użyj znacznika "
+                        'tags=["nbval-check-output"]')
