@@ -284,8 +284,8 @@ draw_sequence_shapes()
 # Tu użyjemy *many-to-one* (pamięć, prognoza szeregu) i synchronicznego *many-to-many* (model języka).
 
 # %% [markdown] slideshow={"slide_type": "notes"}
-# Przejdź po pięciu schematach od lewej: różowe prostokąty to wejścia, zielone stan sieci,
-# niebieskie wyjścia. Zwróć uwagę na czwarty schemat, w którym wyjścia pojawiają się dopiero po
+# Przejdź po pięciu schematach od lewej: różowe prostokąty to wejścia, zielone — stan sieci,
+# niebieskie — wyjścia. Zwróć uwagę na czwarty schemat, w którym wyjścia pojawiają się dopiero po
 # przeczytaniu całego wejścia, jak przy tłumaczeniu. Zapytaj salę: „Do którego schematu pasuje
 # prognoza jutrzejszej temperatury z pomiarów z ostatniego tygodnia?” (wiele do jednego).
 # Zapowiedz, że dziś użyjemy schematu wiele do jednego i synchronicznego wiele do wielu.
@@ -456,9 +456,10 @@ plt.show()
 # utknęła na ok. 0,77.
 
 # %% [markdown] slideshow={"slide_type": "notes"}
-# Pokaż, że krzywe nie rosną łagodnie: długo leżą przy linii zgadywania 0,25, a potem w
-# jednej–dwóch epokach skaczą do 1. Wskaż zieloną krzywą GRU, która skacze dopiero w 12.–13.
-# epoce, i niebieską krzywą SimpleRNN, która zatrzymuje się na ok. 0,77. Zapytaj salę: „Co
+# Pokaż, że krzywe nie rosną łagodnie: większość przez kilka epok leży przy linii zgadywania
+# 0,25, a potem w jednej–dwóch epokach skacze do 1. Wskaż zieloną krzywą (ziarno 2) na panelu
+# GRU, która skacze dopiero w 12.–13. epoce, i niebieską (ziarno 0) na panelu SimpleRNN, która
+# zatrzymuje się na ok. 0,77. Zapytaj salę: „Co
 # pokazałby ten wykres, gdybyśmy przerwali uczenie po 10. epoce?” (na zbiorze uczącym LSTM
 # rozwiązałaby zadanie tylko z jednym ziarnem, a GRU z żadnym). Wniosek: przy takich skokach
 # wynik po stałej liczbie epok mocno zależy od ziarna.
@@ -883,15 +884,16 @@ plt.show()
 # to ostatnie 120 miesięcy odłożone na test: dzielimy w czasie, a nie losowo. Zapytaj salę: „Co
 # byłoby nie tak, gdybyśmy do testu wylosowali pojedyncze miesiące z całego okresu?” (sieć
 # uczyłaby się na miesiącach sąsiadujących z testowymi, czyli znałaby przyszłość). Zwróć uwagę,
-# że w teście stężenie jest wyższe niż kiedykolwiek w zbiorze uczącym: to temat następnego
-# slajdu.
+# że w większości miesięcy testowych stężenie przekracza najwyższą wartość ze zbioru uczącego:
+# to temat następnego slajdu.
 
 # %% [markdown] slideshow={"slide_type": "subslide"}
 # ### Przygotowanie: przewidujemy zmianę, nie poziom
 #
-# - W zbiorze testowym stężenie jest wyższe niż kiedykolwiek w zbiorze uczącym, a sieć źle przewiduje
-#   wartości spoza zakresu, który widziała. Dlatego przewidujemy **zmianę** z miesiąca na
-#   miesiąc, $\Delta_t = y_t - y_{t-1}$; prognoza poziomu to $\hat y_t = y_{t-1} + \hat\Delta_t$.
+# - W zbiorze testowym stężenie w większości miesięcy przekracza najwyższą wartość ze zbioru
+#   uczącego, a sieć źle przewiduje wartości spoza zakresu, który widziała. Dlatego
+#   przewidujemy **zmianę** z miesiąca na miesiąc, $\Delta_t = y_t - y_{t-1}$; prognoza
+#   poziomu to $\hat y_t = y_{t-1} + \hat\Delta_t$.
 # - Zmiany skalujemy (odejmujemy średnią, dzielimy przez odchylenie standardowe) ze
 #   statystykami policzonymi **tylko na zbiorze uczącym**: test nie może wpływać na uczenie.
 
@@ -906,7 +908,8 @@ print(f"zmiana miesięczna w zbiorze uczącym: średnia {diff_mean:.3f} ppm, "
 
 # %% [markdown] slideshow={"slide_type": "notes"}
 # Wydruk: miesięczna zmiana ma w zbiorze uczącym średnią 0,096 ppm i odchylenie standardowe
-# 1,163 ppm, czyli zmiany z miesiąca na miesiąc są zwykle dużo większe niż ich średnia. Zapytaj
+# 1,163 ppm, czyli zmiany z miesiąca na miesiąc co do wartości bezwzględnej są zwykle dużo
+# większe niż ich średnia. Zapytaj
 # salę: „Dlaczego średnią i odchylenie liczymy tylko na zbiorze uczącym?” (inaczej dane testowe
 # wpłynęłyby na uczenie). Przypomnij, że prognozę poziomu odtwarzamy, dodając przewidzianą
 # zmianę do ostatniej znanej wartości.
@@ -1135,7 +1138,7 @@ if not FAST:
 # rekurencyjna, bo doliczamy warstwę gęstą z 32 wagami i wyrazem wolnym. Średnie RMSE to 0,309
 # ppm (LSTM) i 0,306 ppm (GRU), a zakresy 0,299–0,323 i 0,295–0,325 prawie się pokrywają.
 # Zapytaj salę: „Czy różnica między tymi średnimi coś znaczy?” (nie, jest dużo mniejsza niż
-# rozrzut między ziarnami). Wskaż też kolumnę czasu: 0,058 s dla LSTM i 0,062 s dla GRU.
+# rozrzut między ziarnami). Wskaż też kolumnę czasu: 0,058 s na epokę dla LSTM i 0,062 s dla GRU.
 
 # %% [markdown] slideshow={"slide_type": "subslide"}
 # ### Co te liczby pokazują, a czego nie
@@ -1214,7 +1217,7 @@ assert len(plays_markdown) > 5_000_000 and "**" not in corpus and "#" not in cor
 # %% [markdown] slideshow={"slide_type": "notes"}
 # Opowiedz o pomyśle Karpathy'ego: sieć uczona tylko przewidywania następnego znaku uczy się
 # przy okazji pisowni, interpunkcji i układu tekstu. W miniaturze użyjemy pierwszego miliona
-# znaków sztuk Szekspira (w całym tekście jest ich 5318804). Zapytaj salę: „Skoro celem jest
+# znaków sztuk Szekspira (cały tekst w Markdownie ma 5318804 znaki). Zapytaj salę: „Skoro celem jest
 # tylko następny znak, skąd sieć ma wiedzieć, gdzie kończy się słowo albo wers?” To
 # synchroniczne zadanie wiele do wielu: odpowiedź w każdym kroku.
 
@@ -1239,7 +1242,7 @@ print(f"wejście: {corpus[:30]!r}\ncel:     {corpus[1:31]!r}")
 # Wydruk: alfabet ma 69 znaków, a tekst daje 9999 ciągów po 100 znaków. Pokaż dwie ostatnie
 # linie: cel to wejście przesunięte o jeden znak, więc w każdym ze 100 kroków jest osobna
 # odpowiedź. Zapytaj salę: „Dlaczego alfabet ma aż 69 znaków, a nie tylko litery?” (osobno
-# wielkie i małe litery, do tego spacja, znak nowego wiersza i interpunkcja).
+# wielkie i małe litery, do tego spacja, znak nowego wiersza, interpunkcja i kilka innych symboli).
 
 # %% [markdown] slideshow={"slide_type": "subslide"}
 # ### Model: zanurzenie znaków, LSTM z 256 neuronami, softmax na alfabet

@@ -84,7 +84,7 @@ plt.rcParams["figure.dpi"] = 80
 
 # %% [markdown] slideshow={"slide_type": "notes"}
 # Podkreśl dwa pogrubione sformułowania: wejść jest bardzo dużo, a liczy się sąsiedztwo, bo
-# pojedynczy piksel nic nie znaczy, a znaczenie ma dopiero wzór utworzony przez piksele leżące
+# pojedynczy piksel niewiele znaczy, a znaczenie ma dopiero wzór utworzony przez piksele leżące
 # obok siebie. Zapytaj salę: jakie jeszcze dane, poza zdjęciami, wideo i dźwiękiem, mają taką
 # budowę? Zapowiedz, że zaczniemy od przykładu jednowymiarowego, bo na nim najłatwiej zobaczyć,
 # skąd bierze się warstwa splotowa.
@@ -751,7 +751,7 @@ def draw_channels(c_out=4):
 draw_channels()
 
 # %% [markdown] slideshow={"slide_type": "notes"}
-# Pokaż na rysunku, że każdy z 4 filtrów ma trzy warstwy, tyle co kanałów wejścia, i daje jedną
+# Pokaż na rysunku, że każdy z 4 filtrów ma trzy warstwy, tyle, ile kanałów ma wejście, i daje jedną
 # mapę cech. Filtr sumuje iloczyny także po kanałach, więc łączy informację ze wszystkich kolorów
 # naraz. Zapytaj salę: ile kanałów wejścia zobaczy następna warstwa splotowa i jaką głębokość
 # muszą mieć jej filtry? (Cztery, po jednym na filtr tej warstwy.)
@@ -780,7 +780,7 @@ for k, c_in, c_out, size in [(3, 3, 4, 32), (3, 3, 16, 224), (5, 3, 16, 32)]:
 
 # %% [markdown] slideshow={"slide_type": "notes"}
 # Policz z salą pierwszy wiersz: 4 filtry po 3·3·3 wag i po jednym wyrazie wolnym to 112
-# parametrów, tyle samo co w Kerasie. W drugim wierszu obraz ma 224×224 pikseli, a 448 parametrów
+# parametrów, tyle samo co w Kerasie. W drugim wierszu obraz ma 224×224 piksele, a 448 parametrów
 # wynika tylko z jądra 3×3, 3 kanałów i 16 filtrów; rozmiar obrazu w ogóle się nie liczy. Zapytaj
 # salę: ile parametrów ma warstwa z trzeciego wiersza, 16 filtrów 5×5 na obrazie RGB? Odpowiedź z
 # tabeli to 1216; tę samą liczbę dostaniemy w ćwiczeniu 2.
@@ -981,7 +981,8 @@ print("zgodne:", np.array_equal(pooled_by_hand, pooled_by_keras))
 # Wynik [[6, 5], [7, 8]] jest taki sam ręcznie i w Kerasie, a to te same maksima co na poprzednim
 # rysunku. Pokaż sztuczkę z `reshape(2, 2, 2, 2)`: osie 1 i 3 wskazują położenie wewnątrz bloku,
 # więc maksimum po nich to maksimum bloku. Zapytaj salę: jak zmienić ten kod, żeby liczył
-# *average pooling*? (Wystarczy zamienić `max` na `mean`.)
+# *average pooling*? (W NumPy zamienić `.max(axis=(1, 3))` na `.mean(axis=(1, 3))`, w Kerasie
+# `MaxPooling2D` na `AveragePooling2D` i usunąć `.astype(int)`, bo średnie nie są całkowite.)
 
 # %% slideshow={"slide_type": "skip"} tags=["remove-cell"]
 assert np.array_equal(pooled_by_hand, pooled_by_keras)

@@ -63,7 +63,7 @@ from sklearn.decomposition import PCA
 plt.rcParams["figure.dpi"] = 80
 
 # %% [markdown] slideshow={"slide_type": "notes"}
-# Ten wykład przechodzi od uczenia z etykietami do uczenia bez nich: sieć dostaje same obrazy
+# Ten temat (5.3) przechodzi od uczenia z etykietami do uczenia bez nich: sieć dostaje same obrazy
 # cyfr i ma je odtworzyć. Przejdź krótko przez plan ze slajdu: zwykły autoenkoder, porównanie
 # z PCA, autoenkoder odszumiający i mapa cyfr w dwóch wymiarach; część o kodzie szerszym niż
 # wejście jest poza wykładem. Zapytaj salę: po co uczyć sieć oddawania dokładnie tego, co
@@ -82,7 +82,7 @@ plt.rcParams["figure.dpi"] = 80
 # Slajd przypomina, że dotąd każdy przykład miał etykietę, a teraz zostają same wektory
 # $x^{(i)}$. Zapytaj salę: jakie znacie metody uczenia nienadzorowanego? Jeśli padnie PCA,
 # zapowiedz, że porównamy je z autoenkoderem. Wskaż ostatni punkt slajdu: opisanie przykładu
-# mniej niż $n$ liczbami to dokładnie to, czego nauczy się autoenkoder.
+# krócej niż $n$ liczbami to dokładnie to, czego nauczy się autoenkoder.
 
 # %% [markdown] slideshow={"slide_type": "slide"}
 # ## Czym jest autoenkoder
@@ -212,7 +212,7 @@ draw_encoder_decoder()
 #   zostać to, co w danych najważniejsze.
 
 # %% [markdown] slideshow={"slide_type": "notes"}
-# Na pierwszy rzut oka zadanie jest bezsensowne, bo tożsamość zna każdy. Cały sens tkwi w
+# Na pierwszy rzut oka zadanie jest bezsensowne, bo funkcję tożsamościową zna każdy. Cały sens tkwi w
 # wąskim gardle: sieć nie przepisze $n$ liczb przez $k < n$ neuronów, więc musi wybrać, co
 # zachować. Zapytaj salę, zanim pokażesz drugą część slajdu: czy dałoby się tak ścisnąć obrazy
 # czysto losowego szumu? Druga część odpowiada na to pytanie: kompresja udaje się tylko
@@ -237,9 +237,10 @@ draw_encoder_decoder()
 # Oba wzory straty to średnie po $n$ pikselach; entropia krzyżowa ma sens tylko dla wartości z
 # przedziału $[0, 1]$, dlatego sieć kończy się sigmoidą. Za chwilę porównamy obie straty na
 # tym samym autoenkoderze. Zapytaj salę: czego nauczy się sieć z warstwą środkową szerszą niż
-# wejście, jeśli nic jej nie ograniczamy? Druga część slajdu zapowiada dwie odpowiedzi: szum
-# na wejściu (autoenkoder odszumiający) i karę, która wymusza rzadkość kodu (część poza
-# wykładem).
+# wejście, jeśli nic jej nie ograniczamy? Odpowiedź daje druga część slajdu: bez ograniczeń sieć
+# może po prostu przepisać wejście na wyjście. Slajd zapowiada też dwa ograniczenia, które temu
+# zapobiegają: szum na wejściu (autoenkoder odszumiający) i karę, która wymusza rzadkość kodu
+# (część poza wykładem).
 
 # %% [markdown] slideshow={"slide_type": "slide"}
 # ## Dane: cyfry MNIST bez etykiet
@@ -338,7 +339,7 @@ def mse(a, b):
 # %% [markdown] slideshow={"slide_type": "slide"}
 # ## Pierwszy autoenkoder: 784 → 32 → 784
 #
-# Jedna warstwa ukryta z 32 neuronami (ReLU) i wyjście z sigmoidą, dające liczby z $[0, 1]$,
+# Jedna warstwa ukryta z 32 neuronami (bez funkcji aktywacji) i wyjście z sigmoidą, dające liczby z $[0, 1]$,
 # jak piksele. Każdy obraz opisujemy więc 32 liczbami zamiast 784.
 
 # %%
@@ -443,7 +444,7 @@ show_rows([x_test, basic_results["mse"][1], basic_results["binary_crossentropy"]
 # %% [markdown] slideshow={"slide_type": "notes"}
 # Dla każdego z trzech rozmiarów kodu mamy trzy metody, razem dziewięć wyników. Zwróć uwagę na
 # centrowanie: autoenkoder liniowy nie ma wyrazów wolnych, więc odejmujemy średni obraz, tak
-# jak robi to PCA. Zapytaj salę, by przewidzieli kolejność trzech metod dla każdego $k$;
+# jak robi to PCA. Poproś słuchaczy, by przewidzieli kolejność trzech metod dla każdego $k$;
 # tabela z wynikami jest dwa slajdy dalej.
 
 # %% [markdown] slideshow={"slide_type": "subslide"}
@@ -471,8 +472,9 @@ for k in code_sizes:
 
 # %% [markdown] slideshow={"slide_type": "notes"}
 # Ten slajd to samo uczenie: wydruk ma po jednej linii na sieć, autoenkoder liniowy uczymy 10
-# epok, a nieliniowy 12. Wskaż czasy dla $k = 32$: nieliniowy uczył się 27,1 s, liniowy 10,6
-# s. Zapytaj salę: dlaczego do porównania nie bierzemy tych strat końcowych, tylko liczymy
+# epok, a nieliniowy 12. Wskaż czasy dla $k = 32$: nieliniowy autoenkoder uczy się wyraźnie
+# dłużej niż liniowy (dodatkowa warstwa 256 neuronów i 12 epok zamiast 10); dokładnych sekund
+# nie cytuj, bo zmieniają się między uruchomieniami. Zapytaj salę: dlaczego do porównania nie bierzemy tych strat końcowych, tylko liczymy
 # błąd na zbiorze testowym? Odpowiedź: strata końcowa mierzy dopasowanie do danych uczących, a
 # uczciwe porównanie wymaga danych, których żadna metoda nie widziała.
 
@@ -848,7 +850,7 @@ show_rows(rows, titles)
 # %% [markdown] slideshow={"slide_type": "notes"}
 # Ćwiczenia 1 i 2 da się rozwiązać na kartce w kilka minut, warto dać na nie czas na sali;
 # rozwiązania są zwinięte pod zadaniami. W ćwiczeniu 1 wychodzi stopień kompresji 49 i 205856
-# parametrów, więc poproś kogoś o rozpisanie wzoru warstwa po warstwie. Ćwiczenie 2 pokazuje,
+# parametrów; poproś kogoś o rozpisanie wzoru warstwa po warstwie. Ćwiczenie 2 pokazuje,
 # że średnia PSNR dwóch obrazów (20,0 dB) może być dużo większa niż PSNR średniego MSE (13,0
 # dB). Przed ćwiczeniem 3 zapytaj salę: czy sieć uczona przy $\sigma = 0{,}5$ poradzi sobie ze
 # słabszym szumem lepiej czy gorzej niż z tym, który znała? W zapisanym wyniku PSNR po

@@ -116,7 +116,7 @@ print(f"gensim {gensim.__version__}, keras {keras.__version__}")
 
 # %% [markdown] slideshow={"slide_type": "notes"}
 # Cytat Firtha to myśl przewodnia całego tematu: znaczenie słowa odczytujemy z jego sąsiadów.
-# Pokaż oś czasu ze slajdu: pomysł z 1957 roku, wektory ze współwystąpień w latach 90. (LSA,
+# Przejdź po datach ze slajdu: pomysł z lingwistyki lat 50. (cytat Firtha z 1957 roku), wektory ze współwystąpień w latach 90. (LSA,
 # HAL) i Word2Vec z 2013 roku, który uczy je siecią na miliardach słów.
 # Zapytaj salę: po czym poznajecie znaczenie słowa, którego nigdy wcześniej nie widzieliście,
 # gdy trafiacie na nie w tekście?
@@ -135,8 +135,8 @@ one_hot = pd.DataFrame(np.eye(len(toy_vocab), dtype=int), index=toy_vocab, colum
 print(one_hot)
 
 # %% [markdown] slideshow={"slide_type": "notes"}
-# Zdania różnią się jednym słowem, a słownik ma pięć słów, więc tabela to macierz jednostkowa
-# 5 × 5. Wskaż, że każdy wiersz ma dokładnie jedną jedynkę, a numer słowa wynika tylko
+# Słownik ma pięć słów, a każde ma jedynkę na własnej pozycji, więc tabela to macierz
+# jednostkowa 5 × 5. Wskaż, że każdy wiersz ma dokładnie jedną jedynkę, a numer słowa wynika tylko
 # z kolejności alfabetycznej, nie ze znaczenia. Zapytaj salę: ile współrzędnych miałby taki
 # wektor dla słownika Szekspira? (Tyle, ile słów w słowniku — za kilka slajdów zobaczymy,
 # że to tysiące.)
@@ -259,8 +259,9 @@ assert len(tokens) == (150_000 if FAST else 871_701), len(tokens)
 # Korpus ma 871701 tokenów i 25427 różnych słów — wskaż te liczby w pierwszym wierszu
 # wydruku. Drugi wiersz to początek „Snu nocy letniej”: zostały w nim didaskalia („enter
 # theseus hippolyta…”), bo usuwamy tylko wiersze pisane samymi wielkimi literami.
-# Zapytaj salę: co tracimy, zamieniając wszystkie litery na małe? (Choćby to, że numer sceny
-# „i” zlewa się z zaimkiem „i” — widać to w wydruku.)
+# Zapytaj salę: co tracimy, zamieniając wszystkie litery na małe? (Choćby rozróżnienie nazw
+# własnych i zwykłych słów: nazwisko „Page” i rzeczownik „page”, czyli paź, stają się jednym
+# słowem.)
 
 # %% [markdown] slideshow={"slide_type": "subslide"}
 # ### Słownik z progiem częstości
@@ -287,7 +288,7 @@ print("najrzadsze: ", ", ".join(f"{w} {word_counts[w]}" for w in vocab[-5:]))
 
 # %% [markdown] slideshow={"slide_type": "notes"}
 # Próg 5 wystąpień zostawia 8903 słowa z 25427, ale aż 96,8% tokenów: odpadają słowa, które
-# pojawiają się raz czy dwa razy. Pokaż dwie skrajności wydruku: „the” ma 28838 wystąpień,
+# pojawiają się mniej niż 5 razy. Pokaż dwie skrajności wydruku: „the” ma 28838 wystąpień,
 # a najrzadsze słowa słownika dokładnie 5. Zapytaj salę: dlaczego odrzucenie większości
 # różnych słów usuwa tak mało tekstu? Odpowiedź da prawo Zipfa, które zobaczymy na wykresie
 # za dwa slajdy.
@@ -315,7 +316,7 @@ print("P_keep:", ", ".join(f"{w} {keep_probability[word_to_id[w]]:.2f}"
 
 
 # %% [markdown] slideshow={"slide_type": "notes"}
-# Po odrzucaniu zostaje średnio 74,6% tokenów, a losowanie dotyczy tylko 62 najczęstszych
+# Po odrzuceniu zostaje średnio 74,6% tokenów, a losowanie dotyczy tylko 62 najczęstszych
 # słów. Wskaż drugi wiersz wydruku: „the” zostaje z prawdopodobieństwem 0,20, „my” z 0,33,
 # a „king”, „love” i „sword” zawsze (1,00). Zapytaj salę: czemu nie usunąć „the” i „and”
 # całkiem? (Wtedy nie dostałyby żadnego wektora; odrzucamy tylko część wystąpień, za każdym
@@ -1201,7 +1202,7 @@ for fraction in FRACTIONS:
 # całym korpusie 0,730 wobec 0,687. Dopiero na całym korpusie zakresy ziaren się rozdzielają:
 # najsłabsze ziarno *skip-gramu* (0,716) wypada lepiej niż najlepsze ziarno CBOW (0,710).
 # Zapytaj salę: dlaczego przy 10% korpusu oba modele wypadają tak słabo? (Robią 10 razy mniej
-# kroków, a rzadkie słowa testu pojawiają się w tej części ledwie kilka razy.)
+# kroków, a rzadkie słowa testu pojawiają się w tej części zwykle 2–3 razy, a niektóre wcale.)
 
 # %% [markdown] slideshow={"slide_type": "subslide"}
 # ### Wnioski z pomiaru
@@ -1255,8 +1256,8 @@ for fraction in FRACTIONS:
 #   wektorami.
 
 # %% [markdown] slideshow={"slide_type": "notes"}
-# Word2Vec to dokładnie to, co zbudowaliśmy w Kerasie: CBOW i *skip-gram*
-# z *negative sampling* i *subsampling*, tylko w szybkiej implementacji w C. GloVe zlicza, jak
+# Word2Vec to ten sam algorytm, który zbudowaliśmy w Kerasie: CBOW i *skip-gram*
+# z *negative sampling* i *subsampling*, tylko w szybkiej implementacji w C i z SGD zamiast Adama. GloVe zlicza, jak
 # często słowa występują razem w całym korpusie, a dopiero potem dopasowuje wektory do
 # logarytmów tych liczb. Zapytaj salę: gdzie w tym wykładzie widzieliśmy już małą macierz
 # $X_{ij}$? (Tabela otoczenia dla zdań „have a good day” i „have a great day”: to samo
@@ -1340,7 +1341,7 @@ for word in ["kingliness", "swordes"]:
 # Trzy ćwiczenia sprawdzają trzy części wykładu: rozmiar modelu, próg odrzucania częstych
 # słów i FastText. Daj sali minutę na ćwiczenie 1 na kartce: oba modele mają
 # $2 \cdot 8904 \cdot 64 = 1139712$ parametrów, a macierz zanurzeń zajmuje 139 razy mniej
-# liczb niż wektory *one-hot* całego słownika. W ćwiczeniu 2 wychodzi 62 słowa, tyle samo,
+# liczb niż wektory *one-hot* całego słownika. W ćwiczeniu 2 próg przekraczają 62 słowa, tyle samo,
 # ile podał wydruk przy odrzucaniu częstych słów. Przed ćwiczeniem 3 zapytaj salę: czy
 # sąsiedzi „kingliness” w FastText będą słowami z „king”, czy słowami o tej samej końcówce?
 # (O tej samej końcówce: „holiness”, „lowliness”.)

@@ -192,7 +192,7 @@ draw_translation_model()
 # %% [markdown] slideshow={"slide_type": "notes"}
 # Pokaż przesunięcie o jeden krok: na wejściu dekodera `<s> Ala has a cat`, na wyjściu
 # `Ala has a cat </s>`. Ponieważ poprawne poprzednie słowa znamy z góry, wszystkie kroki dekodera
-# liczymy jednym przebiegiem sieci, bez pętli. Zapytaj salę: co by się działo na początku uczenia,
+# liczymy jednym wywołaniem modelu, bez pętli dekodowania w Pythonie. Zapytaj salę: co by się działo na początku uczenia,
 # gdyby dekoder dostawał własne, jeszcze przypadkowe przewidywania? Uczyłby się dopisywać dalszy
 # ciąg do błędnych początków zdań.
 
@@ -212,7 +212,8 @@ draw_translation_model()
 # znamy, więc dekoder dostaje własne poprzednie słowo (przerywane strzałki na rysunku). Błąd z
 # początku przenosi się na dalsze kroki, a dekodowanie zachłanne nie może się już wycofać. Zapytaj
 # salę: czy wybór najbardziej prawdopodobnego słowa w każdym kroku zawsze daje najbardziej
-# prawdopodobne całe zdanie? Nie musi; zmierzymy to przy przeszukiwaniu wiązkowym.
+# prawdopodobne całe zdanie? Nie musi; przy przeszukiwaniu wiązkowym sprawdzimy, czy szersze
+# szukanie poprawia wynik.
 
 # %% [markdown] slideshow={"slide_type": "slide"}
 # ## Zadanie: daty zapisane słowami
@@ -519,11 +520,12 @@ def build_translator(use_attention, source_size, target_size, embed_dim=EMBED_DI
 
 
 # %% [markdown] slideshow={"slide_type": "notes"}
-# Model jest celowo mały: zanurzenia 32 liczb i stan GRU 64 liczb. Zwróć uwagę na trzy modele
+# Model jest celowo mały: zanurzenia słów źródła mają 32 liczby, znaków celu 16, a stan GRU 64. Zwróć uwagę na trzy modele
 # Keras ze wspólnymi warstwami: model do uczenia widzi cały cel naraz, a do tłumaczenia
 # potrzebujemy osobno kodera i jednego kroku dekodera, bo kolejne wejście dekodera poznajemy
-# dopiero po poprzednim kroku. Zapytaj salę: dlaczego nie możemy tłumaczyć nowych zdań tym samym
-# modelem, którego używamy do uczenia?
+# dopiero po poprzednim kroku. Zapytaj salę: po co do tłumaczenia osobny koder i krok dekodera?
+# Model do uczenia też by zadziałał, gdyby w każdym kroku podawać mu cały dotychczasowy prefiks
+# (tak zrobimy później z Transformerem), ale wtedy w każdym kroku liczymy wszystko od nowa.
 
 # %% [markdown] slideshow={"slide_type": "subslide"}
 # ### Dekodowanie zachłanne dla całej paczki zdań
@@ -756,8 +758,7 @@ assert attention_exact >= seq2seq_exact, (attention_exact, seq2seq_exact)
 # To uczciwe porównanie: te same dane, warstwy, liczba epok i ziarno, dochodzi tylko warstwa
 # uwagi. Pokaż wydruk: strata walidacji 0,0007 wobec 0,0738 bez uwagi, a dokładne dopasowanie na
 # 4000 zdaniach testowych 1,000. Zapytaj salę: czy 1,000 znaczy, że model nigdy się nie myli? To
-# wynik zaokrąglony; na wydruku trafności według długości przy zdaniach z 7 tokenami stoi 0,999,
-# więc pojedyncze błędy się zdarzają.
+# wynik zaokrąglony: dokładnie 0,9998, czyli jedna błędna data na 4000 zdań testowych.
 
 # %% [markdown] slideshow={"slide_type": "subslide"}
 # ### Porównanie
@@ -890,9 +891,9 @@ show_translations(MY_SENTENCES, ("seq2seq", my_seq2seq), ("z uwagą", my_attenti
 
 # %% [markdown] slideshow={"slide_type": "notes"}
 # Zdania z zakresu danych oba modele tłumaczą poprawnie. Ciekawy jest ostatni wiersz, „trzeci maja
-# 1791 roku”: model bez uwagi daje 1919-03-06, a model z uwagą 1919-05-03, czyli ma dobrze dzień
-# i miesiąc, ale początek roku zamienia na taki, jaki widział w danych. Zapytaj salę: dlaczego oba modele
-# piszą 19 zamiast 17 na początku roku? W danych uczących lata zaczynają się tylko od 19 albo 20.
+# 1791 roku”: model bez uwagi daje 1919-03-06, a model z uwagą 1919-05-03: dzień i miesiąc ma
+# dobrze, ale cały rok zły, 1919 zamiast 1791; nie przepisał nawet końcówki 91. Zapytaj salę:
+# dlaczego oba modele piszą 19 zamiast 17 na początku roku? W danych uczących lata zaczynają się tylko od 19 albo 20.
 
 # %% [markdown] slideshow={"slide_type": "slide"}
 # ## Zadanie główne: zdania z polskiego na angielski
@@ -1229,8 +1230,8 @@ def unknown_words(polish_text):
     return sorted(set(tokenize(polish_text)) - POLISH_WORDS)
 
 # %% [markdown] slideshow={"slide_type": "notes"}
-# Generator ma słownik z jawnie zapisanymi formami i prostą gramatykę, więc każde zdanie polskie
-# ma dokładnie jedno tłumaczenie wzorcowe. Etykiety zjawisk przydadzą się później, gdy sprawdzimy,
+# Generator tworzy zdanie polskie i angielskie z tej samej specyfikacji, a przedimki ustala stała
+# umowa, więc każde zdanie polskie ma dokładnie jedno tłumaczenie wzorcowe. Etykiety zjawisk przydadzą się później, gdy sprawdzimy,
 # w których zdaniach modele się mylą. Zapytaj salę: po co ograniczamy, które rzeczowniki mogą być
 # podmiotem danego czasownika? Żeby zdania nie były zbyt dziwne: podmiotem bywa tylko osoba albo
 # zwierzę, więc krzesło niczego nie widzi.
@@ -1636,17 +1637,18 @@ def draw_sentence_maps():
     plt.show()
 
 
-# %% mystnb={"image": {"alt": "Cztery mapy cieplne wag uwagi w układzie dwa na dwa. Kolumny każdej mapy to słowa zdania polskiego, wiersze to słowa tłumaczenia. Lewa kolumna map: zdanie „Czarnego psa widzi kot.” przetłumaczone na „The cat sees a black dog.”: słowa „the cat” patrzą na „kot” na końcu zdania, „sees” na „widzi”, „black” na „czarnego”, a „dog” na „psa”, więc jasne pola układają się w poprzek, a nie po przekątnej. Prawa kolumna: „Nie widziałam krowy.” przetłumaczone na „I did not see a cow.”: słowa „i”, „did” i „see” patrzą głównie na jedno słowo „widziałam”, a „cow” na „krowy”. Górny wiersz map to model GRU z mechanizmem uwagi, dolny jedna głowa uwagi Transformera; w Transformerze pola są ostrzejsze, a „not” patrzy na „nie” i na kropkę tylko częściowo."}} tags=["remove-input"]
+# %% mystnb={"image": {"alt": "Cztery mapy cieplne wag uwagi w układzie dwa na dwa. Kolumny każdej mapy to słowa zdania polskiego, wiersze to słowa tłumaczenia. Lewa kolumna map: zdanie „Czarnego psa widzi kot.” przetłumaczone na „The cat sees a black dog.”: słowa „the cat” patrzą na „kot” na końcu zdania, „sees” na „widzi”, „black” na „czarnego”, a „dog” na „psa”, więc ciemne pola układają się w poprzek, a nie po przekątnej. Prawa kolumna: „Nie widziałam krowy.” przetłumaczone na „I did not see a cow.”: słowa „i”, „did” i „see” patrzą głównie na jedno słowo „widziałam”, a „cow” na „krowy”. Górny wiersz map to model GRU z mechanizmem uwagi, dolny jedna głowa uwagi Transformera; w Transformerze pola są ostrzejsze, a „not” patrzy na „nie” i na kropkę tylko częściowo."}} tags=["remove-input"]
 draw_sentence_maps()
 
 # %% [markdown] slideshow={"slide_type": "notes"}
 # W zdaniu z szykiem OVS dopełnienie stoi na początku, a podmiot na końcu; angielskie
-# tłumaczenie zaczyna od podmiotu, więc jasne pola nie leżą na przekątnej, tylko „skaczą”:
+# tłumaczenie zaczyna od podmiotu, więc ciemne pola nie leżą na przekątnej, tylko „skaczą”:
 # „cat” patrzy na ostatnie polskie słowo, „kot”. Po prawej jedno polskie słowo „widziałam”
 # niesie osobę, czas, rodzaj i (z „nie”) przeczenie; po angielsku to cztery słowa „I did
-# not see”, które patrzą głównie na to jedno słowo. Nikt nie podał modelom tego
-# dopasowania słów: wynika tylko z uczenia tłumaczenia. Jedna głowa Transformera to tylko
-# część obrazu: pozostałe głowy patrzą gdzie indziej, a wyjście łączy je wszystkie.
+# not see”. W mapie GRU wszystkie cztery patrzą głównie na to jedno słowo, a w głowie
+# Transformera „not” i „see” dzielą uwagę między „nie”, „widziałam” i kropkę. Nikt nie podał
+# modelom tego dopasowania słów: wynika tylko z uczenia tłumaczenia. Jedna głowa Transformera
+# to tylko część obrazu: pozostałe głowy mogą patrzeć gdzie indziej, a wyjście łączy je wszystkie.
 
 # %% [markdown] slideshow={"slide_type": "subslide"}
 # ### Wypróbuj sam
@@ -1677,8 +1679,8 @@ translate_all(MY_POLISH)
 # %% [markdown] slideshow={"slide_type": "notes"}
 # Pokaż tabelę: modele z uwagą tłumaczą wszystkie trzy zdania poprawnie, a GRU bez uwagi zmyśla:
 # „Widziałem pięć białych kotów.” tłumaczy jako „I saw five white donkeys.”, z dobrą składnią i
-# liczebnikiem, ale złym rzeczownikiem. Zdanie „Kot widzi smoka.” notatnik odrzuca, bo tego słowa
-# nie ma w słowniku generatora. Zapytaj salę: jakie zdanie zaproponowalibyście, żeby sprawdzić
+# liczebnikiem, ale złym rzeczownikiem. Zdanie „Kot widzi smoka.” notatnik odrzuca, bo słowa
+# „smoka” nie ma w słowniku generatora. Zapytaj salę: jakie zdanie zaproponowalibyście, żeby sprawdzić
 # szyk OVS albo przeczenie? Wpisz je na żywo.
 
 # %% [markdown] slideshow={"slide_type": "slide"}
@@ -1810,7 +1812,7 @@ print(f"Keras: {encoder_gru_layer.count_params()}")
 # - współczesne systemy to Transformery na podsłowach, uczone na milionach par zdań.
 
 # %% [markdown] slideshow={"slide_type": "notes"}
-# Przejdź przez trzy rzeczy do zapamiętania i połącz je z liczbami: BLEU 64,5 bez uwagi wobec 99,9
+# Przejdź przez punkty podsumowania i połącz je z liczbami: BLEU 64,5 bez uwagi wobec 99,9
 # z uwagą, na tych samych danych i po tej samej liczbie epok. Przypomnij, że nasze zdania są
 # krótkie i regularne, więc to wynik na korpusie z generatora, a nie na prawdziwym tekście.
 # Zapytaj salę: który z trzech modeli wybralibyście do tłumaczenia prawdziwych tekstów i dlaczego?
