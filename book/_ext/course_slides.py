@@ -22,7 +22,9 @@ HERE = Path(__file__).resolve().parent
 # package in node_modules/ -> what to copy from it
 VENDOR = {
     "reveal.js": ["dist", "plugin"],
-    "mathjax": ["es5"],
+    # MathJax 3 for the site: the component the pages load, its fonts, the TeX extensions it
+    # autoloads, and the menu and accessibility parts it loads on demand (not all of es5/).
+    "mathjax": ["es5/tex-chtml.js", "es5/output/chtml", "es5/input/tex", "es5/ui", "es5/a11y", "es5/sre"],
     "mathjax2": ["MathJax.js", "config", "extensions", "jax", "localization",
                  "fonts/HTML-CSS/TeX/woff"],
     "requirejs": ["require.js"],
