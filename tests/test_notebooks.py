@@ -135,8 +135,7 @@ def test_teaching_slides_have_speaker_notes(source):
     AUDIT["slajdy z notatkami prowadzącego"] += sum(s["notes"] for s in deck)
     AUDIT["najdłuższy kod na slajdzie (wiersze)"] = max(AUDIT["najdłuższy kod na slajdzie (wiersze)"],
                                                         max(s["code_lines"] for s in deck))
-    numbered = [(i, s) for i, s in enumerate(deck, start=1)]
-    missing = [i for i, s in numbered if s["figure"] and not s["notes"]]
+    missing = [i for i, s in enumerate(deck, start=1) if s["figure"] and not s["notes"]]
     assert not missing, f"{source.name}: slajdy z rysunkiem bez notatek prowadzącego: {missing}"
     share = sum(s["notes"] for s in deck) / len(deck)
     assert share >= 0.8, f"{source.name}: notatki ma {share:.0%} slajdów, a powinno co najmniej 80%"
