@@ -2,6 +2,7 @@
 import jupytext
 
 from conftest import AUDIT, FIGURE_AREAS, slide_count
+from course_handouts import wait_for_math
 
 
 def test_intro_page_loads_cleanly(visit):
@@ -29,7 +30,7 @@ def test_deck_initialises_and_steps_through_slides(visit, source):
     config = v.page.evaluate("(({center, transition, width, height}) => "
                              "({center, transition, width, height}))(Reveal.getConfig())")
     assert config == {key: rise[key] for key in config}, "slajdy statyczne nie mają ustawień RISE"
-    v.page.wait_for_selector(".MathJax_CHTML", state="attached", timeout=20000)
+    v.page.wait_for_selector("mjx-container", state="attached", timeout=20000)
     v.screenshot(f"{source.stem}.slides")
     for _ in range(3):
         v.page.keyboard.press("ArrowRight")
@@ -55,28 +56,36 @@ OVERFLOWS_JS = """() => {
 }"""
 
 
-# For every slide with a figure: the share of the slide its figures cover, after the deck's
-# script has fitted them to the free room.
+# For every slide with a figure: its number, title and the share of the slide its figures
+# cover, after the deck's script has fitted them to the free room.
 FIGURE_AREAS_JS = """() => {
   const {width, height} = Reveal.getConfig();
-  return Reveal.getSlides().map(slide => {
+  return Reveal.getSlides().map((slide, i) => {
     const {h, v} = Reveal.getIndices(slide);
     Reveal.slide(h, v);
-    return [...slide.querySelectorAll(".jp-RenderedImage img")]
+    const area = [...slide.querySelectorAll(".jp-RenderedImage img")]
       .reduce((sum, img) => sum + img.offsetWidth * img.offsetHeight, 0) / (width * height);
-  }).filter(area => area > 0);
+    const title = (slide.querySelector("h1, h2, h3") || {}).textContent || "";
+    return {number: i + 1, title: title.replace("¶", "").trim(), area};
+  }).filter(s => s.area > 0);
 }"""
+MIN_FIGURE_AREA = 0.25  # of a 1280x720 slide: smaller is hard to read from the back of a hall
 
 
 def test_every_slide_fits_the_projector(visit, source):
     v = visit(f"slides/{source.stem}.slides.html")
     v.page.wait_for_selector(".reveal.ready", timeout=20000)
-    v.page.evaluate("new Promise(done => MathJax.Hub.Queue(done))")
-    FIGURE_AREAS.extend(v.page.evaluate(FIGURE_AREAS_JS))
+    wait_for_math(v.page)
+    figures = v.page.evaluate(FIGURE_AREAS_JS)
+    FIGURE_AREAS.extend(s["area"] for s in figures)
     overflowing = v.page.evaluate(OVERFLOWS_JS)
     AUDIT["slajdy sprawdzone na 1280x720"] += v.page.evaluate("Reveal.getTotalSlides()")
     assert not overflowing, f"{source.stem}.slides.html: treść wychodzi poza slajd 1280x720:\n" + "\n".join(
         f"  slajd {s['number']} ({s['title']}): {'; '.join(s['problems'])}" for s in overflowing)
+    small = [s for s in figures if s["area"] < MIN_FIGURE_AREA]
+    assert not small, (f"{source.stem}.slides.html: rysunek zajmuje mniej niż {MIN_FIGURE_AREA:.0%} slajdu; "
+                       "skróć tekst nad nim albo postaw go obok tekstu (znacznik side-by-side):\n" + "\n".join(
+                           f"  slajd {s['number']} ({s['title']}): {s['area']:.0%}" for s in small))
 
 
 def test_search_finds_a_lecture_term(visit):

@@ -28,12 +28,18 @@ def pdf_path(pagename):
     return f"{SLIDES_DIR}/{Path(pagename).name}.pdf"
 
 
+def wait_for_math(page):
+    """Wait until MathJax 3 has typeset the page (and the deck has refitted its figures)."""
+    page.wait_for_function("window.MathJax && MathJax.startup && MathJax.startup.promise", timeout=30000)
+    page.evaluate("MathJax.startup.promise")
+
+
 def print_deck(browser, deck, target):
     """Open a deck in print mode, wait for the layout and the formulas, save the PDF."""
     page = browser.new_page()
     page.goto(f"{deck.as_uri()}?print-pdf")
     page.wait_for_selector(".reveal .pdf-page", state="attached", timeout=30000)
-    page.evaluate("new Promise(done => MathJax.Hub.Queue(done))")
+    wait_for_math(page)
     page.pdf(path=str(target), prefer_css_page_size=True, print_background=True)
     page.close()
 

@@ -22,11 +22,10 @@ HERE = Path(__file__).resolve().parent
 # package in node_modules/ -> what to copy from it
 VENDOR = {
     "reveal.js": ["dist", "plugin"],
-    # MathJax 3 for the site: the component the pages load, its fonts, the TeX extensions it
-    # autoloads, and the menu and accessibility parts it loads on demand (not all of es5/).
+    # MathJax 3 for the site and the decks: the component they load, its fonts, the TeX
+    # extensions it autoloads, and the menu, safe-mode and accessibility parts it loads on
+    # demand (not all of es5/).
     "mathjax": ["es5/tex-chtml.js", "es5/output/chtml", "es5/input/tex", "es5/ui", "es5/a11y", "es5/sre"],
-    "mathjax2": ["MathJax.js", "config", "extensions", "jax", "localization",
-                 "fonts/HTML-CSS/TeX/woff"],
     "requirejs": ["require.js"],
     "jquery": ["dist/jquery.min.js"],
 }
@@ -62,7 +61,7 @@ def make_exporter(rise):
         extra_template_basedirs=[str(HERE.parent / "_templates")],
         template_name="deck",
         reveal_url_prefix=f"{VENDOR_URL}/reveal.js",
-        mathjax_url=f"{VENDOR_URL}/mathjax2/MathJax.js?config=TeX-AMS_CHTML-full,Safe",
+        mathjax_url=f"{VENDOR_URL}/mathjax/es5/tex-chtml.js",
         require_js_url=f"{VENDOR_URL}/requirejs/require.js",
         jquery_url=f"{VENDOR_URL}/jquery/dist/jquery.min.js",
         exclude_input_prompt=True,
