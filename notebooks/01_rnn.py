@@ -67,6 +67,7 @@ from matplotlib import patheffects
 from matplotlib.patches import Circle, FancyBboxPatch
 
 plt.rcParams["figure.dpi"] = 80
+# %config InlineBackend.figure_formats = ["retina"]  # rysunki w podwójnej rozdzielczości: ostre na slajdach
 
 # %% [markdown] slideshow={"slide_type": "notes"}
 # Na początku powiedz, że zajmiemy się danymi, w których liczy się kolejność: tekstem, mową i
@@ -234,9 +235,8 @@ draw_simple_rnn_cell()
 # %% [markdown] slideshow={"slide_type": "slide"}
 # ## Rodzaje zadań na ciągach
 #
-# Zadania różnią się tym, ile elementów ciągu sieć czyta i ile odpowiedzi daje. Schemat
-# wzorowany na rysunku Andreja Karpathy'ego: różowe — wejścia, zielone — stan sieci,
-# niebieskie — wyjścia; strzałki poziome to przekazywanie stanu.
+# Zadania różnią się tym, ile elementów ciągu sieć czyta i ile odpowiedzi daje (schemat
+# wg Andreja Karpathy'ego: różowe — wejścia, zielone — stan sieci, niebieskie — wyjścia).
 
 # %% slideshow={"slide_type": "skip"} tags=["remove-cell"]
 SEQUENCE_SHAPES = [  # (nazwa, przykład, kroki z wejściem, kroki z wyjściem, liczba kroków)
@@ -400,7 +400,7 @@ for n in recall_lengths:
 # %% [markdown] slideshow={"slide_type": "subslide"}
 # ### Wyniki: dokładność a długość ciągu
 
-# %% mystnb={"image": {"alt": "Wykres średniej dokładności testowej zapamiętania pierwszego symbolu w zależności od długości ciągu N dla sieci SimpleRNN, LSTM i GRU, z pionowymi odcinkami od najgorszego do najlepszego z trzech ziaren; linia przerywana oznacza zgadywanie (0,25). Dla N = 5 i N = 20 wszystkie trzy komórki mają dokładność 1 przy każdym ziarnie. Dla N = 50 średnie spadają (SimpleRNN około 0,93, LSTM około 0,75, GRU około 0,5), a odcinki LSTM i GRU sięgają od poziomu zgadywania do 1."}} tags=["remove-input"]
+# %% mystnb={"image": {"alt": "Wykres średniej dokładności testowej zapamiętania pierwszego symbolu w zależności od długości ciągu N dla sieci SimpleRNN, LSTM i GRU, z pionowymi odcinkami od najgorszego do najlepszego z trzech ziaren; linia przerywana oznacza zgadywanie (0,25). Dla N = 5 i N = 20 wszystkie trzy komórki mają dokładność 1 przy każdym ziarnie. Dla N = 50 średnie spadają (SimpleRNN około 0,93, LSTM około 0,75, GRU około 0,5), a odcinki LSTM i GRU sięgają od poziomu zgadywania do 1."}} tags=["remove-input", "side-by-side"]
 fig, ax = plt.subplots(figsize=(5, 2.8))
 for name, marker in zip(cell_types, "os^"):
     mean, low, high = np.array([recall_summary(name, n) for n in recall_lengths]).T
@@ -427,6 +427,7 @@ plt.show()
 # przewagę LSTM przy zależnościach na setki i tysiące kroków, których tu nie sprawdzaliśmy.
 
 # %% slideshow={"slide_type": "skip"} tags=["remove-cell"]
+# sprawdzenie: dokładności w [0, 1], a w trybie pełnym wszystkie komórki uczą się ciągów długości 5
 assert all(0 <= run[1] <= 1 for run in recall_runs.values())
 if not FAST:
     assert all(recall_summary(name, 5)[0] > 0.9 for name in cell_types), recall_runs
@@ -495,6 +496,8 @@ for name, cell in cell_types.items():
         gradients[name, seed, "przed"] = input_gradient_norms(fresh, n_long)
         gradients[name, seed, "po"] = input_gradient_norms(recall_runs[name, n_long, seed][0], n_long)
 gradient_ratio = {key: norms[0] / norms[-1] for key, (norms, _) in gradients.items()}
+
+# %% tags=["hide-input"]
 print(f"{'komórka':<10}{'ziarno':>7}{'dokładność':>12}{'krok 0 / ostatni:':>19}{'strata':>9}")
 print(f"{'':<10}{'':>7}{'testowa':>12}{'przed':>9}{'po':>10}{'po':>9}")
 for name in cell_types:
@@ -529,6 +532,7 @@ axes[1].legend(fontsize=9)
 plt.show()
 
 # %% slideshow={"slide_type": "skip"} tags=["remove-cell"]
+# sprawdzenie: przed uczeniem gradient w kroku 0 jest co najmniej 10 razy słabszy niż w ostatnim
 if not FAST:
     assert all(gradient_ratio[name, seed, "przed"] < 0.1 for name in cell_types
                for seed in recall_seeds), gradient_ratio
@@ -999,11 +1003,11 @@ class EpochTimer(keras.callbacks.Callback):
         self.epoch_seconds.append(time.perf_counter() - self.epoch_start)
 
 
-# %%
 SERIES_UNITS = 32
 series_epochs = 15 if FAST else 60
 
 
+# %%
 def train_forecaster(cell_type, seed=0):
     """Uczy sieć cell_type(32) → Dense(1) na oknach; zwraca model, prognozę [ppm] i czasy epok."""
     keras.utils.set_random_seed(seed)
@@ -1016,18 +1020,20 @@ def train_forecaster(cell_type, seed=0):
     return net, last_value_ppm + predicted_diff, timer.epoch_seconds
 
 
+# %% tags=["hide-input"]
 lstm_model, lstm_forecast, lstm_epoch_times = train_forecaster(layers.LSTM)
 lstm_rmse = rmse(lstm_forecast, y_true_ppm)
 print(f"LSTM: RMSE = {lstm_rmse:.3f} ppm, prognoza naiwna: {persistence_rmse:.3f} ppm "
       f"({series_epochs} epok, {sum(lstm_epoch_times):.1f} s)")
 
 # %% slideshow={"slide_type": "skip"} tags=["remove-cell"]
+# sprawdzenie: LSTM wyraźnie lepszy od prognozy naiwnej
 if not FAST:
     assert lstm_rmse < 0.6 * persistence_rmse, (lstm_rmse, persistence_rmse)
 
 # %% [markdown] slideshow={"slide_type": "notes"}
 # Wydruk: pojedyncza sieć LSTM z 32 neuronami ma na teście RMSE 0,323 ppm wobec 1,264 ppm
-# prognozy naiwnej, po 60 epokach, które trwały łącznie 4,4 s. Zapytaj salę: „Czy jedno uczenie
+# prognozy naiwnej, po 60 epokach, które trwały łącznie 4,8 s. Zapytaj salę: „Czy jedno uczenie
 # z jednym ziarnem wystarczy, żeby ogłosić wynik?” Odpowiedź przyjdzie za chwilę: przy
 # porównaniu z GRU uczymy każdą sieć z trzema ziarnami. Czas każdej epoki mierzy wywołanie
 # zwrotne `EpochTimer`, przyda się przy tym porównaniu.
@@ -1067,7 +1073,7 @@ plt.show()
 # Ta sama architektura, te same dane i epoki; zmieniamy tylko komórkę. Najpierw liczba
 # parametrów: ze wzoru i z `count_params()`.
 
-# %% tags=["nbval-check-output"]
+# %%
 def lstm_param_count(units, features):
     """Parametry warstwy LSTM: 4 warstwy po u·(u+d) wag i u wyrazów wolnych."""
     return 4 * (units * (units + features) + units)
@@ -1078,6 +1084,7 @@ def gru_param_count(units, features):
     return 3 * (units * (units + features) + units)
 
 
+# %% tags=["nbval-check-output", "hide-input"]
 param_table = []
 for name, cell_type, formula_count in [("LSTM", layers.LSTM, lstm_param_count),
                                        ("GRU", cell_types["GRU"], gru_param_count)]:
@@ -1089,6 +1096,7 @@ for name, by_formula, by_keras in param_table:
     print(f"{name:<22}{by_formula:>8}{by_keras:>8}")
 
 # %% slideshow={"slide_type": "skip"} tags=["remove-cell"]
+# sprawdzenie: liczby parametrów ze wzoru i z Kerasa są równe
 assert all(by_formula == by_keras for _, by_formula, by_keras in param_table), param_table
 
 # %% [markdown] slideshow={"slide_type": "notes"}
@@ -1128,6 +1136,7 @@ for name, params, seconds, errors in [("LSTM", lstm_params, lstm_epoch_seconds, 
 print(f"{'naiwna':<8}{0:>10}{'—':>11}{persistence_rmse:>17.3f}")
 
 # %% slideshow={"slide_type": "skip"} tags=["remove-cell"]
+# sprawdzenie: parametry modeli zgadzają się ze wzorami, GRU lepszy od prognozy naiwnej
 assert lstm_params == lstm_param_count(SERIES_UNITS, 1) + SERIES_UNITS + 1
 assert gru_params == gru_param_count(SERIES_UNITS, 1) + SERIES_UNITS + 1
 if not FAST:
@@ -1138,7 +1147,7 @@ if not FAST:
 # rekurencyjna, bo doliczamy warstwę gęstą z 32 wagami i wyrazem wolnym. Średnie RMSE to 0,309
 # ppm (LSTM) i 0,306 ppm (GRU), a zakresy 0,299–0,323 i 0,295–0,325 prawie się pokrywają.
 # Zapytaj salę: „Czy różnica między tymi średnimi coś znaczy?” (nie, jest dużo mniejsza niż
-# rozrzut między ziarnami). Wskaż też kolumnę czasu: 0,058 s na epokę dla LSTM i 0,062 s dla GRU.
+# rozrzut między ziarnami). Wskaż też kolumnę czasu: 0,055 s na epokę dla LSTM i 0,069 s dla GRU.
 
 # %% [markdown] slideshow={"slide_type": "subslide"}
 # ### Co te liczby pokazują, a czego nie
@@ -1147,7 +1156,7 @@ if not FAST:
 #   i 0,306 ppm (GRU), a przedziały od najlepszego do najgorszego ziarna nachodzą na siebie.
 #   Obie sieci mają błąd ponad 4 razy mniejszy niż prognoza naiwna (1,264 ppm).
 # - **GRU tańsza** — w parametrach tak: 3297 wobec 4385 (warstwa rekurencyjna ma dokładnie
-#   3/4 wag LSTM). W czasie epoki nie: tu GRU była wolniejsza (0,062 wobec 0,058 s). Tak mała
+#   3/4 wag LSTM). W czasie epoki nie: tu GRU była wolniejsza (0,069 wobec 0,055 s). Tak mała
 #   sieć liczy się szybko, więc czas epoki wyznaczają prawdopodobnie narzuty TensorFlow na
 #   każdy krok, a nie liczba mnożeń.
 # - **LSTM lepsza na tekście** — tego tu nie badaliśmy: szereg CO₂ wymaga pamięci na
@@ -1212,6 +1221,7 @@ print(f"cały tekst: {len(plays_markdown)} znaków; do uczenia bierzemy pierwsze
 print(corpus[:400])
 
 # %% slideshow={"slide_type": "skip"} tags=["remove-cell"]
+# sprawdzenie: korpus Szekspira jest pełny i oczyszczony ze znaczników Markdown
 assert len(plays_markdown) > 5_000_000 and "**" not in corpus and "#" not in corpus[:2000]
 
 # %% [markdown] slideshow={"slide_type": "notes"}
@@ -1292,13 +1302,14 @@ char_lstm_loss = char_history.history["val_loss"][-1]
 print(f"zgadywanie: {np.log(len(alphabet)):.3f}; uczenie {char_train_seconds:.0f} s")
 
 # %% slideshow={"slide_type": "skip"} tags=["remove-cell"]
+# sprawdzenie: model znakowy przewiduje lepiej niż losowanie znaku
 assert char_lstm_loss < np.log(len(alphabet)), char_lstm_loss
 if not FAST:
     assert char_lstm_loss < 1.9, char_lstm_loss
 
 # %% [markdown] slideshow={"slide_type": "notes"}
 # Strata walidacyjna spada z 2,230 po pierwszej epoce do 1,637 po dziesiątej, a model zgadujący
-# równomiernie miałby 4,234; całe uczenie trwało 328 s. Zapytaj salę: „Czy po dziesięciu epokach
+# równomiernie miałby 4,234; całe uczenie trwało 291 s. Zapytaj salę: „Czy po dziesięciu epokach
 # warto uczyć dalej?” Pokaż, że strata walidacyjna wciąż maleje, choć coraz wolniej (z 1,651 do
 # 1,637 w ostatniej epoce), a strata ucząca jest już od niej wyraźnie niższa (1,422). Strata
 # jest w natach, bo liczymy ją logarytmem naturalnym.

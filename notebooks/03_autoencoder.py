@@ -61,6 +61,7 @@ from scipy.linalg import subspace_angles
 from sklearn.decomposition import PCA
 
 plt.rcParams["figure.dpi"] = 80
+# %config InlineBackend.figure_formats = ["retina"]  # rysunki w podwójnej rozdzielczości: ostre na slajdach
 
 # %% [markdown] slideshow={"slide_type": "notes"}
 # Ten temat (5.3) przechodzi od uczenia z etykietami do uczenia bez nich: sieć dostaje same obrazy
@@ -93,16 +94,6 @@ plt.rcParams["figure.dpi"] = 80
 # - uczymy ją na parach $(x^{(i)}, y^{(i)})$ z $y^{(i)} = x^{(i)}$: wyjście ma odtworzyć wejście.
 
 # %% slideshow={"slide_type": "skip"} tags=["remove-cell"]
-def draw_node(ax, x, y, label, color="#dbe9f6", box=False):
-    """Rysuje węzeł (kółko albo prostokąt) z podpisem w punkcie (x, y)."""
-    if box:
-        shape = FancyBboxPatch((x - 0.3, y - 0.22), 0.6, 0.44, boxstyle="round,pad=0.04", fc=color, ec="k")
-    else:
-        shape = Circle((x, y), 0.25, fc=color, ec="k")
-    ax.add_patch(shape)
-    ax.text(x, y, label, ha="center", va="center", fontsize=11)
-
-
 def connect(ax, start, end):
     """Rysuje szare połączenie między dwoma punktami."""
     ax.plot([start[0], end[0]], [start[1], end[1]], color="gray", lw=0.8, zorder=0)
@@ -129,14 +120,15 @@ def draw_autoencoder_net(n=6, k=3):
                 connect(ax, start, end)
     for (x, size, name), points, color in zip(columns, positions, colors):
         for i, (px, py) in enumerate(reversed(points), start=1):
-            draw_node(ax, px, py, f"${name}_{i}$", color=color)
+            ax.add_patch(Circle((px, py), 0.36, fc=color, ec="k"))
+            ax.text(px, py, f"${name}_{i}$", ha="center", va="center", fontsize=11)
     for x, text in [(0, f"wejście ($n$ = {n})"), (3, f"kod ($k$ = {k})"), (6, f"wyjście ($n$ = {n})")]:
         ax.text(x, -0.8, text, ha="center", fontsize=10)
     ax.set(xlim=(-1, 7), ylim=(-1.1, n - 0.5))
     plt.show()
 
 
-# %% mystnb={"image": {"alt": "Schemat klasycznego trójwarstwowego autoenkodera: sześć neuronów wejściowych x1–x6 po lewej, trzy neurony ukryte h1–h3 pośrodku i sześć neuronów wyjściowych x̂1–x̂6 po prawej; każdy neuron jest połączony z każdym neuronem sąsiedniej warstwy, a warstwa środkowa jest najwęższa."}} tags=["remove-input"]
+# %% mystnb={"image": {"alt": "Schemat klasycznego trójwarstwowego autoenkodera: sześć neuronów wejściowych x1–x6 po lewej, trzy neurony ukryte h1–h3 pośrodku i sześć neuronów wyjściowych x̂1–x̂6 po prawej; każdy neuron jest połączony z każdym neuronem sąsiedniej warstwy, a warstwa środkowa jest najwęższa."}} tags=["remove-input", "side-by-side"]
 draw_autoencoder_net()
 
 # %% [markdown] slideshow={"slide_type": "notes"}
@@ -274,6 +266,7 @@ def load_mnist():
 (x_train_raw, y_train_raw), (x_test_raw, y_test_raw) = load_mnist()
 
 # %% slideshow={"slide_type": "skip"} tags=["remove-cell"]
+# sprawdzenie: wczytany zbiór to pełny MNIST
 assert x_train_raw.shape == (60000, 28, 28) and x_test_raw.shape == (10000, 28, 28)
 assert list(y_train_raw[:7]) == [5, 0, 4, 1, 9, 2, 1]
 
@@ -369,12 +362,14 @@ for loss in ("mse", "binary_crossentropy"):
     reconstruction = net.predict(x_test, verbose=0)
     basic_results[loss] = (mse(reconstruction, x_test), reconstruction)
 
+# %% tags=["hide-input"]
 print(f"\n{'funkcja straty':<22}{'MSE testowe':>12}")
 for loss, (test_mse, _) in basic_results.items():
     print(f"{loss:<22}{test_mse:>12.4f}")
 basic_mse_mse, basic_mse_bce = basic_results["mse"][0], basic_results["binary_crossentropy"][0]
 
 # %% slideshow={"slide_type": "skip"} tags=["remove-cell"]
+# sprawdzenie: obie funkcje straty dają małe MSE
 assert max(basic_mse_mse, basic_mse_bce) < (0.07 if FAST else 0.02), (basic_mse_mse, basic_mse_bce)
 
 
@@ -450,7 +445,7 @@ show_rows([x_test, basic_results["mse"][1], basic_results["binary_crossentropy"]
 # %% [markdown] slideshow={"slide_type": "subslide"}
 # ### Uczenie: PCA i dwa autoenkodery dla każdego $k$
 
-# %%
+# %% slideshow={"slide_type": "skip"}
 code_sizes = (2, 8, 32)
 linear_epochs, deep_epochs = (6, 6) if FAST else (10, 12)
 train_mean = x_train.mean(axis=0)
@@ -460,6 +455,8 @@ for k in code_sizes:
     pcas[k] = PCA(n_components=k, random_state=0).fit(x_train)
     pca_mse[k] = mse(pcas[k].inverse_transform(pcas[k].transform(x_test)), x_test)
 
+# %%
+for k in code_sizes:
     keras.utils.set_random_seed(42)
     linear_nets[k], _ = make_autoencoder(k, code_activation=None, output=None, use_bias=False)
     train(linear_nets[k], xc_train, xc_train, linear_epochs, learning_rate=3e-3, name=f"liniowy, k={k}")
@@ -481,12 +478,13 @@ for k in code_sizes:
 # %% [markdown] slideshow={"slide_type": "subslide"}
 # ### Wyniki: MSE na zbiorze testowym
 
-# %%
+# %% tags=["hide-input"]
 print(f"{'k':>3}{'784/k':>8}{'PCA':>10}{'AE liniowy':>12}{'AE nieliniowy':>15}")
 for k in code_sizes:
     print(f"{k:>3}{N_PIXELS / k:>8.1f}{pca_mse[k]:>10.4f}{linear_mse[k]:>12.4f}{deep_mse[k]:>15.4f}")
 
 # %% slideshow={"slide_type": "skip"} tags=["remove-cell"]
+# sprawdzenie: błąd maleje z k, a autoenkodery dorównują PCA
 assert all(np.isfinite(v) for d in (pca_mse, linear_mse, deep_mse) for v in d.values())
 assert pca_mse[2] > pca_mse[8] > pca_mse[32]
 if FAST:
@@ -502,6 +500,7 @@ for values, style, label in [(pca_mse, "o-", "PCA"), (linear_mse, "s--", "AE lin
     ax.plot(code_sizes, [values[k] for k in code_sizes], style, label=label)
 ax.set(xscale="log", xticks=code_sizes, xticklabels=code_sizes, xlabel="rozmiar kodu $k$",
        ylabel="MSE testowe", title="Błąd rekonstrukcji a rozmiar kodu")
+ax.minorticks_off()  # na osi zostają tylko podpisy 2, 8 i 32
 ax.legend()
 plt.show()
 
@@ -555,6 +554,7 @@ component_cosines = np.abs(np.sum(recovered * pcas[k_angle].components_, axis=1)
 print("|cos| między odzyskaną a prawdziwą składową:", np.round(component_cosines, 3))
 
 # %% slideshow={"slide_type": "skip"} tags=["remove-cell"]
+# sprawdzenie: autoenkoder liniowy odtwarza podprzestrzeń PCA
 assert linear_ae_subspace_cosine >= (0.5 if FAST else 0.95), linear_ae_subspace_cosine
 
 # %% mystnb={"image": {"alt": "Dwa wiersze po osiem obrazów 28 na 28: u góry pierwsze osiem składowych głównych PCA cyfr MNIST, u dołu kierunki odzyskane rozkładem SVD z wag liniowego autoenkodera; wzory w obu wierszach są niemal takie same, czasem z odwróconym znakiem."}} tags=["remove-input"]
@@ -626,7 +626,7 @@ draw_denoising()
 # %% [markdown] slideshow={"slide_type": "subslide"}
 # ### Uczymy sieć odszumiającą
 
-# %%
+# %% slideshow={"slide_type": "skip"}
 NOISE_SIGMA = 0.5
 
 
@@ -642,6 +642,7 @@ def psnr(images, reference):
     return float(np.mean(10 * np.log10(1 / per_image)))
 
 
+# %%
 x_train_noisy = add_noise(x_train, NOISE_SIGMA, seed=1)
 x_test_noisy = add_noise(x_test, NOISE_SIGMA, seed=2)
 keras.utils.set_random_seed(42)
@@ -653,6 +654,7 @@ print(f"PSNR zaszumionych: {noisy_psnr:.1f} dB, odszumionych: {denoised_psnr:.1f
       f"(zysk {denoised_psnr - noisy_psnr:.1f} dB)")
 
 # %% slideshow={"slide_type": "skip"} tags=["remove-cell"]
+# sprawdzenie: odszumianie podnosi PSNR
 assert denoised_psnr > noisy_psnr + (3 if FAST else 6), (noisy_psnr, denoised_psnr)
 
 # %% [markdown] slideshow={"slide_type": "notes"}
@@ -748,6 +750,7 @@ for name, regularizer in [("bez kary", None), ("kara L1", keras.regularizers.L1(
     codes = encoder.predict(x_test, verbose=0)
     overcomplete[name] = (mse(net.predict(x_test, verbose=0), x_test), float(np.mean(codes > 0.01)), net)
 
+# %% tags=["hide-input"]
 print(f"\n{'wariant':<10}{'MSE testowe':>13}{'aktywne neurony kodu':>22}")
 for name, (test_mse, active, _) in overcomplete.items():
     print(f"{name:<10}{test_mse:>13.4f}{active:>21.1%}")
@@ -755,6 +758,7 @@ sparse_mse, sparse_active = overcomplete["kara L1"][:2]
 plain_active = overcomplete["bez kary"][1]
 
 # %% slideshow={"slide_type": "skip"} tags=["remove-cell"]
+# sprawdzenie: kara L1 zmniejsza liczbę aktywnych neuronów kodu
 assert sparse_active < plain_active, (sparse_active, plain_active)
 
 # %% [markdown] slideshow={"slide_type": "notes"}
