@@ -33,7 +33,7 @@ def pytest_generate_tests(metafunc):
 
 def slides(source):
     """The deck's slides as the site shows them: for each, whether it has speaker notes,
-    whether it shows a figure, and its longest code cell in lines."""
+    whether it shows a figure, and how many lines of code it shows."""
     deck = []
     for cell in jupytext.read(source).cells:
         kind = cell.metadata.get("slideshow", {}).get("slide_type")
@@ -47,8 +47,8 @@ def slides(source):
             deck[-1]["notes"] = True
         elif cell.cell_type == "code":
             deck[-1]["figure"] |= "image" in cell.metadata.get("mystnb", {})
-            if "remove-input" not in cell.metadata.get("tags", []):
-                deck[-1]["code_lines"] = max(deck[-1]["code_lines"], len(cell.source.strip().splitlines()))
+            if not {"remove-input", "hide-input"} & set(cell.metadata.get("tags", [])):
+                deck[-1]["code_lines"] += len(cell.source.strip().splitlines())
     return deck
 
 

@@ -14,6 +14,7 @@ from types import SimpleNamespace
 import jupytext
 import numpy as np
 import pytest
+from IPython.core.inputtransformer2 import TransformerManager
 
 from conftest import ROOT, SOURCES
 
@@ -27,7 +28,8 @@ def notebook_functions(source, names, **namespace):
     for cell in jupytext.read(source).cells:
         if cell.cell_type != "code":
             continue
-        for node in ast.parse(cell.source).body:
+        python = TransformerManager().transform_cell(cell.source)  # magics (%config) as calls
+        for node in ast.parse(python).body:
             if isinstance(node, ast.FunctionDef) and node.name in names:
                 exec(compile(ast.Module([node], []), str(source), "exec"), namespace)
     missing = set(names) - set(namespace)

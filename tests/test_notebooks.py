@@ -92,10 +92,11 @@ def test_last_code_cell_prints_headline_figures(source):
         f"{source.name}: ostatnia komórka kodu ma drukować linie `klucz: wartość`, a drukuje {lines!r}")
 
 
-def test_cells_hidden_on_the_site_are_skipped_by_rise(source):
-    """The static deck drops these cells; slide_type skip makes RISE drop them too."""
+def test_cells_removed_from_the_site_are_skipped_by_rise(source):
+    """The static deck drops remove-cell cells; slide_type skip makes RISE drop them too.
+    (hide-input and remove-input cells stay on slides: the static deck shows their output.)"""
     for i, cell in enumerate(jupytext.read(source).cells, start=1):
-        if {"remove-cell", "hide-input"} & set(cell.metadata.get("tags", [])):
+        if "remove-cell" in cell.metadata.get("tags", []):
             slide = cell.metadata.get("slideshow", {}).get("slide_type")
             assert slide == "skip", f"{source.name}, komórka {i}: ukryta na stronie, a nie skip w RISE"
 
@@ -133,12 +134,29 @@ def test_teaching_slides_have_speaker_notes(source):
     deck = slides(source)
     AUDIT["slajdy (źródła)"] += len(deck)
     AUDIT["slajdy z notatkami prowadzącego"] += sum(s["notes"] for s in deck)
-    AUDIT["najdłuższy kod na slajdzie (wiersze)"] = max(AUDIT["najdłuższy kod na slajdzie (wiersze)"],
+    AUDIT["najwięcej kodu na slajdzie (wiersze)"] = max(AUDIT["najwięcej kodu na slajdzie (wiersze)"],
                                                         max(s["code_lines"] for s in deck))
     missing = [i for i, s in enumerate(deck, start=1) if s["figure"] and not s["notes"]]
     assert not missing, f"{source.name}: slajdy z rysunkiem bez notatek prowadzącego: {missing}"
     share = sum(s["notes"] for s in deck) / len(deck)
     assert share >= 0.8, f"{source.name}: notatki ma {share:.0%} slajdów, a powinno co najmniej 80%"
+
+
+def test_code_on_a_slide_fits_a_lecture_hall(source):
+    long = {i: s["code_lines"] for i, s in enumerate(slides(source), start=1) if s["code_lines"] > 12}
+    assert not long, (f"{source.name}: slajdy z więcej niż 12 wierszami kodu (numer: wiersze): {long}; "
+                      'przenieś część kodu do komórki tylko na stronę (slide_type "skip") albo ukryj '
+                      'wejście znacznikiem hide-input (CONTRIBUTING.md)')
+
+
+def test_check_cells_are_short_and_say_what_they_check(source):
+    """Colab shows the cells the site and the decks hide: a check reads as one commented step."""
+    checks = [(i, cell.source.splitlines()) for i, cell in enumerate(jupytext.read(source).cells, start=1)
+              if cell.cell_type == "code" and "remove-cell" in cell.metadata.get("tags", [])
+              and "assert" in cell.source]
+    bad = [i for i, lines in checks if not lines[0].startswith("# sprawdzenie: ") or len(lines) > 8]
+    assert not bad, (f"{source.name}: komórki sprawdzające {bad} mają zaczynać się komentarzem "
+                     "„# sprawdzenie: …” i mieć najwyżej 8 wierszy")
 
 
 def test_no_nbval_comment_anywhere_a_reader_looks(source):

@@ -98,6 +98,11 @@ def url_nodes(site):
                 yield page, tag, attr, node
 
 
+def test_no_test_machinery_visible_on_pages_or_decks(site):
+    shown = [p.relative_to(site) for p in own_html_files(site) if "nbval" in soup(p).get_text().lower()]
+    assert not shown, f"tekst nbval widać na: {shown}"
+
+
 def test_no_broken_internal_link_or_missing_image(site):
     broken = []
     for page, _, attr, node in url_nodes(site):
