@@ -39,6 +39,22 @@ def test_deck_initialises_and_steps_through_slides(visit, source):
     v.assert_clean()
 
 
+def test_speaker_view_shows_the_notes_offline(visit):
+    v = visit("slides/02_cnn.slides.html")
+    v.page.wait_for_selector(".reveal.ready", timeout=20000)
+    v.page.keyboard.press("ArrowRight")
+    notes = v.page.evaluate("Reveal.getCurrentSlide().querySelector('aside.notes').textContent.trim()")
+    with v.page.expect_popup() as opened:
+        v.page.keyboard.press("s")
+    speaker = opened.value
+    shown = speaker.locator(".speaker-controls-notes .value")
+    shown.wait_for(timeout=20000)
+    words = " ".join(notes.split()[:8])
+    assert words and words in " ".join(shown.inner_text().split()), "widok prelegenta nie pokazuje notatek slajdu"
+    speaker.wait_for_selector("#current-slide iframe", state="attached")
+    v.assert_clean()
+
+
 # For every slide of a deck: its number, title and the ways its content overflows the slide.
 OVERFLOWS_JS = """() => {
   const {width, height} = Reveal.getConfig();
