@@ -49,6 +49,7 @@ def colab_url(source):
 
 def test_every_notebook_has_a_colab_link(site, source):
     expected = colab_url(source)
+    assert expected.endswith(f"/notebooks/{source.stem}.ipynb") and source.with_suffix(".ipynb").exists()
     links = [a["href"] for a in soup(site / "notebooks" / f"{source.stem}.html").find_all("a", href=True)]
     assert expected in links, f"{source.stem}: brak linku do Colab {expected}"
 
@@ -129,6 +130,13 @@ def test_nothing_is_loaded_from_another_host(site):
         if urlsplit(node[attr]).netloc:
             remote.append(f"{page.relative_to(site)}: <{tag} {attr}={node[attr]}>")
     assert not remote, "Zasoby z innych serwerów:\n" + "\n".join(remote)
+
+
+def test_site_works_from_a_sub_path(site):
+    """GitHub Pages serves the site from /<repo>/: no page or deck may link from the root."""
+    rooted = [f"{page.relative_to(site)}: <{tag} {attr}={node[attr]}>" for page, tag, attr, node in url_nodes(site)
+              if node[attr].startswith("/") and not node[attr].startswith("//")]
+    assert not rooted, "Adresy od korzenia serwera (nie zadziałają spod /<repozytorium>/):\n" + "\n".join(rooted)
 
 
 def page_weight(page):
