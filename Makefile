@@ -14,7 +14,7 @@ help:
 	@echo "make data     - dane do notatników w data/ (MNIST, Szekspir), sprawdzane sumami kontrolnymi"
 	@echo "make sync     - przenosi zmiany z notebooks/*.py do par .ipynb, zachowując wyniki (jupytext)"
 	@echo "make serve    - serwuje _build/html pod http://localhost:8000"
-	@echo "make bench    - mierzy czasy notatników, budowania strony i treningu CNN"
+	@echo "make bench    - mierzy czasy notatników, budowania strony i treningu CNN oraz rozmiar strony"
 
 $(BIN)/.installed: requirements.txt
 	@echo "== Środowisko Pythona w $(VENV) (requirements.txt)"

@@ -75,7 +75,7 @@ plt.rcParams["figure.dpi"] = 80
 try:
     import gensim
 except ImportError:  # np. w Colab
-    subprocess.run([sys.executable, "-m", "pip", "install", "-q", "gensim"], check=True)
+    subprocess.run([sys.executable, "-m", "pip", "install", "-q", "gensim==4.4.0"], check=True)
     import gensim
 print(f"gensim {gensim.__version__}, keras {keras.__version__}")
 
@@ -1216,9 +1216,9 @@ for fraction in FRACTIONS:
 # ### Wnioski z pomiaru
 #
 # Cały korpus, trzy ziarna, 5 epok:
-# - **Szybkość**: teza się potwierdza. Przy tym samym wsadzie CBOW jest 3,9 razy szybszy,
+# - **Szybkość**: teza się potwierdza. Przy tym samym wsadzie CBOW jest 3,4 razy szybszy,
 #   bo z tokenu robi jeden przykład, a *skip-gram* średnio cztery. Przy równej liczbie kroków
-#   przewaga maleje do 1,9 razy. W `gensim` (SGD, bez wsadów) CBOW jest 2,7 razy szybszy.
+#   przewaga maleje do 1,7 razy. W `gensim` (SGD, bez wsadów) CBOW jest 2,7 razy szybszy.
 #   Czasy wahają się między uruchomieniami, więc te stosunki są przybliżone.
 # - **Słowa częste**: przewagi CBOW nie widać. Test grup przy równych krokach: 0,812
 #   (*skip-gram*) wobec 0,801 (CBOW); różnica zmienia znak z ziarnem, a dwa błędy
@@ -1366,7 +1366,7 @@ for word in ["kingliness", "swordes"]:
 # - modele napisane w Kerasie dają sensownych sąsiadów, podobnych do `gensim`, i układają
 #   słowa w grupy znaczeniowe (rodzina, tytuły, pory dnia);
 # - w uczciwym pomiarze (równe epoki i równe kroki, trzy ziarna, własny test grup słów)
-#   CBOW jest szybszy (3,9 razy przy tym samym wsadzie, 1,9 razy przy równych krokach),
+#   CBOW jest szybszy (3,4 razy przy tym samym wsadzie, 1,7 razy przy równych krokach),
 #   *skip-gram* lepiej opisuje słowa rzadkie (0,670 wobec 0,602), a dla słów częstych
 #   i na małej części korpusu różnicy nie widać;
 # - Word2Vec, GloVe i FastText to trzy popularne sposoby uczenia zanurzeń; FastText

@@ -1,9 +1,10 @@
-"""Benchmark: fast-mode seconds per notebook, site build seconds, and each notebook
+"""Benchmark: fast-mode seconds per notebook, site build seconds and size, and each notebook
 in full mode with its headline figures (e.g. CNN seconds per epoch and seconds to
 reach 0.991 validation accuracy). Reports, asserts nothing; writes no notebook.
 
 Usage: python scripts/bench.py [--no-full]
 """
+import shutil
 import subprocess
 import sys
 import time
@@ -16,10 +17,17 @@ SOURCES = sorted((ROOT / "notebooks").glob("[0-9][0-9]_*.py"))
 
 
 def build_site_seconds():
+    """Seconds for a clean build (no files left over from earlier builds)."""
+    shutil.rmtree(ROOT / "_build" / "html", ignore_errors=True)
     start = time.perf_counter()
     subprocess.run([str(Path(sys.executable).parent / "jupyter-book"), "build", str(ROOT),
                     "--all", "--quiet"], check=True, capture_output=True)
     return time.perf_counter() - start
+
+
+def build_megabytes():
+    """Size of everything the site and the decks ship (_build/html), in MB."""
+    return sum(f.stat().st_size for f in (ROOT / "_build" / "html").rglob("*") if f.is_file()) / 1e6
 
 
 def main(full=True):
@@ -27,6 +35,7 @@ def main(full=True):
         _, seconds = execute(source, fast=True)
         print(f"{source.stem}: tryb szybki {seconds:.1f} s", flush=True)
     print(f"site_build_seconds: {build_site_seconds():.1f}", flush=True)
+    print(f"site_build_megabytes: {build_megabytes():.1f}", flush=True)
     if not full:
         return
     for source in SOURCES:
