@@ -8,6 +8,7 @@ file hash; the MNIST reachable offline is rebuilt from the original IDX files an
 bytes, so those two run only in place (nbval, data/ from `make data`)."""
 import os
 import shutil
+from pathlib import Path
 
 import nbformat
 import pytest
@@ -30,7 +31,7 @@ def colab_environment():
 def test_notebook_runs_alone_like_in_colab(notebook_source, tmp_path):
     content = tmp_path / "content"  # Colab's working folder; no ../data next to it
     content.mkdir()
-    notebook = shutil.copy(notebook_source.with_suffix(".ipynb"), content)
+    notebook = Path(shutil.copy(notebook_source.with_suffix(".ipynb"), content))
     nb = nbformat.read(notebook, as_version=4)
     client = NotebookClient(nb, timeout=600, kernel_name="python3",
                             resources={"metadata": {"path": str(content)}})
