@@ -21,13 +21,14 @@ logger = logging.getLogger(__name__)
 HERE = Path(__file__).resolve().parent
 # package in node_modules/ -> what to copy from it
 VENDOR = {
-    "reveal.js": ["dist", "plugin"],
+    # reveal.js: what the deck template loads (core, themes with their fonts, the notes plugin)
+    "reveal.js": ["LICENSE", "dist/reveal.css", "dist/reveal.js", "dist/theme", "plugin/notes/notes.js"],
     # MathJax 3 for the site and the decks: the component they load, its fonts, the TeX
     # extensions it autoloads, and the menu, safe-mode and accessibility parts it loads on
     # demand (not all of es5/).
-    "mathjax": ["es5/tex-chtml.js", "es5/output/chtml", "es5/input/tex", "es5/ui", "es5/a11y", "es5/sre"],
+    "mathjax": ["LICENSE", "es5/tex-chtml.js", "es5/output/chtml", "es5/input/tex", "es5/ui", "es5/a11y", "es5/sre"],
     "requirejs": ["require.js"],
-    "jquery": ["dist/jquery.min.js"],
+    "jquery": ["LICENSE.txt", "dist/jquery.min.js"],
 }
 SLIDES_DIR = "slides"
 VENDOR_URL = "../_static/vendor"
