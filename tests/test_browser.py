@@ -55,8 +55,9 @@ def test_speaker_view_shows_the_notes_offline(visit):
     v.assert_clean()
 
 
-# For every slide of a deck: its number, title and the ways its content overflows the slide.
-OVERFLOWS_JS = """() => {
+# For every slide of a deck, shown in turn (so the deck's script has fitted its figures): its
+# number, title, the ways its content overflows the slide and the share its figures cover.
+SLIDES_JS = """() => {
   const {width, height} = Reveal.getConfig();
   return Reveal.getSlides().map((slide, i) => {
     const {h, v} = Reveal.getIndices(slide);
@@ -66,24 +67,11 @@ OVERFLOWS_JS = """() => {
     const problems = [];
     if (slide.scrollHeight > height) problems.push(`${slide.scrollHeight} px wysokości na ${height} px`);
     if (slide.scrollWidth > width || wide.length) problems.push(`za szerokie: ${wide.length || 1} element(y)`);
-    const title = (slide.querySelector("h1, h2, h3") || {}).textContent || "";
-    return {number: i + 1, title: title.replace("¶", "").trim(), problems};
-  }).filter(s => s.problems.length);
-}"""
-
-
-# For every slide with a figure: its number, title and the share of the slide its figures
-# cover, after the deck's script has fitted them to the free room.
-FIGURE_AREAS_JS = """() => {
-  const {width, height} = Reveal.getConfig();
-  return Reveal.getSlides().map((slide, i) => {
-    const {h, v} = Reveal.getIndices(slide);
-    Reveal.slide(h, v);
     const area = [...slide.querySelectorAll(".jp-RenderedImage img")]
       .reduce((sum, img) => sum + img.offsetWidth * img.offsetHeight, 0) / (width * height);
     const title = (slide.querySelector("h1, h2, h3") || {}).textContent || "";
-    return {number: i + 1, title: title.replace("¶", "").trim(), area};
-  }).filter(s => s.area > 0);
+    return {number: i + 1, title: title.replace("¶", "").trim(), problems, area};
+  });
 }"""
 MIN_FIGURE_AREA = 0.25  # of a 1280x720 slide: smaller is hard to read from the back of a hall
 
@@ -92,13 +80,13 @@ def test_every_slide_fits_the_projector(visit, source):
     v = visit(f"slides/{source.stem}.slides.html")
     v.page.wait_for_selector(".reveal.ready", timeout=20000)
     wait_for_math(v.page)
-    figures = v.page.evaluate(FIGURE_AREAS_JS)
-    FIGURE_AREAS.extend(s["area"] for s in figures)
-    overflowing = v.page.evaluate(OVERFLOWS_JS)
-    AUDIT["slajdy sprawdzone na 1280x720"] += v.page.evaluate("Reveal.getTotalSlides()")
+    deck = v.page.evaluate(SLIDES_JS)
+    AUDIT["slajdy sprawdzone na 1280x720"] += len(deck)
+    FIGURE_AREAS.extend(s["area"] for s in deck if s["area"] > 0)
+    overflowing = [s for s in deck if s["problems"]]
     assert not overflowing, f"{source.stem}.slides.html: treść wychodzi poza slajd 1280x720:\n" + "\n".join(
         f"  slajd {s['number']} ({s['title']}): {'; '.join(s['problems'])}" for s in overflowing)
-    small = [s for s in figures if s["area"] < MIN_FIGURE_AREA]
+    small = [s for s in deck if 0 < s["area"] < MIN_FIGURE_AREA]
     assert not small, (f"{source.stem}.slides.html: rysunek zajmuje mniej niż {MIN_FIGURE_AREA:.0%} slajdu; "
                        "skróć tekst nad nim albo postaw go obok tekstu (znacznik side-by-side):\n" + "\n".join(
                            f"  slajd {s['number']} ({s['title']}): {s['area']:.0%}" for s in small))
