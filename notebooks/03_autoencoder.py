@@ -1,7 +1,7 @@
 # ---
 # jupyter:
 #   jupytext:
-#     notebook_metadata_filter: kernelspec,jupytext,rise
+#     notebook_metadata_filter: kernelspec,jupytext,rise,topic
 #     text_representation:
 #       extension: .py
 #       format_name: percent
@@ -19,6 +19,10 @@
 #     slideNumber: true
 #     width: 1280
 #     height: 720
+#   topic:
+#     summary: Autoenkoder a PCA, odszumianie cyfr, mapa cyfr w dwóch wymiarach i kod szerszy niż
+#       wejście.
+#     result: 'MSE przy kodzie 32: {ae_mse_k32} (autoenkoder) wobec {pca_mse_k32} (PCA)'
 # ---
 
 # %% [markdown] slideshow={"slide_type": "slide"}
@@ -94,11 +98,6 @@ plt.rcParams["figure.dpi"] = 80
 # - uczymy ją na parach $(x^{(i)}, y^{(i)})$ z $y^{(i)} = x^{(i)}$: wyjście ma odtworzyć wejście.
 
 # %% slideshow={"slide_type": "skip"} tags=["remove-cell"]
-def connect(ax, start, end):
-    """Rysuje szare połączenie między dwoma punktami."""
-    ax.plot([start[0], end[0]], [start[1], end[1]], color="gray", lw=0.8, zorder=0)
-
-
 def new_diagram(width, height, title):
     """Tworzy pusty rysunek bez osi o podanym rozmiarze w calach."""
     fig, ax = plt.subplots(figsize=(width, height))
@@ -117,7 +116,7 @@ def draw_autoencoder_net(n=6, k=3):
     for left, right in zip(positions[:-1], positions[1:]):
         for start in left:
             for end in right:
-                connect(ax, start, end)
+                ax.plot([start[0], end[0]], [start[1], end[1]], color="gray", lw=0.8, zorder=0)
     for (x, size, name), points, color in zip(columns, positions, colors):
         for i, (px, py) in enumerate(reversed(points), start=1):
             ax.add_patch(Circle((px, py), 0.36, fc=color, ec="k"))
@@ -159,9 +158,11 @@ def draw_trapezoid(ax, x, label, color, narrowing):
     ax.text(x, 0, label, ha="center", va="center", fontsize=10)
 
 
-def arrow(ax, start, end, **style):
+def arrow(ax, start, end, color="k", lw=1.2, style="-|>", **kwargs):
     """Rysuje strzałkę od punktu start do punktu end."""
-    ax.annotate("", xy=end, xytext=start, arrowprops={"arrowstyle": "->", "lw": 1.5, **style})
+    ax.annotate("", xy=end, xytext=start,
+                arrowprops={"arrowstyle": style, "color": color, "lw": lw, "shrinkA": 0, "shrinkB": 0,
+                            **kwargs})
 
 
 def draw_encoder_decoder():
@@ -173,7 +174,7 @@ def draw_encoder_decoder():
     draw_trapezoid(ax, 6, "dekoder\n$g$", "#fde0c5", narrowing=False)
     draw_box(ax, 8, 0, "wyjście\n$\\hat{x} = g(f(x))$", "#dbe9f6", width=1.5, height=2.4)
     for start, end in [(0.65, 1.3), (2.7, 3.5), (4.5, 5.3), (6.7, 7.2)]:
-        arrow(ax, (start, 0), (end, 0))
+        arrow(ax, (start, 0), (end, 0), lw=1.5, style="->")
     ax.set(xlim=(-0.8, 8.9), ylim=(-1.4, 1.4))
     plt.show()
 
@@ -595,10 +596,10 @@ def draw_denoising():
     draw_trapezoid(ax, 8.6, "dekoder", "#fde0c5", narrowing=False)
     draw_box(ax, 10.3, 0, "$\\hat{x}$", "#dbe9f6", width=0.9, height=1.6)
     for start, end in [(0.55, 1.25), (2.35, 2.85), (4.55, 4.85), (6.35, 6.7), (7.5, 7.85), (9.35, 9.8)]:
-        arrow(ax, (start, 0), (end, 0))
+        arrow(ax, (start, 0), (end, 0), lw=1.5, style="->")
     ax.plot([0, 0, 10.3, 10.3], [0.9, 1.5, 1.5, 0.9], color="tab:red", ls="--", lw=1.2)
     for x in (0, 10.3):
-        arrow(ax, (x, 1.2), (x, 0.88), color="tab:red")
+        arrow(ax, (x, 1.2), (x, 0.88), color="tab:red", lw=1.5, style="->")
     ax.text(5.15, 1.62, "strata: porównujemy $\\hat{x}$ z czystym $x$", ha="center", color="tab:red")
     ax.set(xlim=(-0.6, 10.9), ylim=(-1.3, 2.0))
     plt.show()

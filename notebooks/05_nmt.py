@@ -1,7 +1,7 @@
 # ---
 # jupyter:
 #   jupytext:
-#     notebook_metadata_filter: kernelspec,jupytext,rise
+#     notebook_metadata_filter: kernelspec,jupytext,rise,topic
 #     text_representation:
 #       extension: .py
 #       format_name: percent
@@ -19,6 +19,12 @@
 #     slideNumber: true
 #     width: 1280
 #     height: 720
+#   topic:
+#     summary: 'Koder–dekoder na datach zapisanych słowami (wąskie gardło, mapa uwagi), potem zdania
+#       z polskiego na angielski z przypadkami, szykiem OVS i przeczeniem: GRU, GRU z mechanizmem
+#       uwagi i mały Transformer, BLEU i chrF, przeszukiwanie wiązkowe.'
+#     result: 'BLEU na zbiorze testowym: {bleu_seq2seq} (GRU), {bleu_attention} (z uwagą), {bleu_transformer}
+#       (Transformer)'
 # ---
 
 # %% [markdown] slideshow={"slide_type": "slide"}
@@ -41,11 +47,9 @@
 
 # %% slideshow={"slide_type": "skip"} tags=["remove-cell"]
 import os
-from pathlib import Path
 
 os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")  # bez komunikatów TF przy imporcie
 FAST = os.environ.get("COURSE_FAST") == "1"  # tryb szybki: mało danych i epok (CI)
-DATA_DIR = Path(os.environ.get("COURSE_DATA_DIR", "../data"))  # kopia z `make data`
 
 # %% [markdown] slideshow={"slide_type": "skip"}
 # Potrzebne biblioteki: NumPy do rachunków, pandas do tabel, Keras do sieci neuronowych,
@@ -508,7 +512,13 @@ def build_translator(use_attention, source_size, target_size, embed_dim=EMBED_DI
     step_states, new_state = decoder_gru(target_embedding(prev_char), initial_state=state)
     step_probs, step_weights = decoder_head(step_states, memory, memory_mask)
     outputs = [step_probs, new_state] + ([step_weights] if use_attention else [])
-    step = keras.Model([prev_char, state, memory, memory_mask], outputs)
+    step_inputs = [prev_char, state] + ([memory, memory_mask] if use_attention else [])
+    step_model = keras.Model(step_inputs, outputs)  # Keras nie przyjmuje nieużywanych wejść
+
+    def step(inputs, training=False):
+        """Krok dekodera z [znak, stan, wyjścia kodera, maska]; bez uwagi dwóch ostatnich nie używa."""
+        return step_model(inputs[:len(step_inputs)], training=training)
+
     return trainer, encoder, step
 
 

@@ -10,10 +10,9 @@ import sys
 import time
 from pathlib import Path
 
-from run_notebooks import execute, headline
-
-ROOT = Path(__file__).resolve().parent.parent
-SOURCES = sorted((ROOT / "notebooks").glob("[0-9][0-9]_*.py"))
+import course
+from course import ROOT
+from run_notebooks import execute
 
 
 def build_site_seconds():
@@ -31,17 +30,17 @@ def build_megabytes():
 
 
 def main(full=True):
-    for source in SOURCES:
+    for source in course.notebooks():
         _, seconds = execute(source, fast=True)
         print(f"{source.stem}: tryb szybki {seconds:.1f} s", flush=True)
     print(f"site_build_seconds: {build_site_seconds():.1f}", flush=True)
     print(f"site_build_megabytes: {build_megabytes():.1f}", flush=True)
     if not full:
         return
-    for source in SOURCES:
+    for source in course.notebooks():
         nb, seconds = execute(source, fast=False)
         print(f"{source.stem}: tryb pełny {seconds:.1f} s", flush=True)
-        for key, value in headline(nb).items():
+        for key, value in course.printed_headline(nb).items():
             print(f"  {key}: {value}")
 
 

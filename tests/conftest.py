@@ -1,4 +1,5 @@
 import os
+import shutil
 import statistics
 import subprocess
 import sys
@@ -12,13 +13,11 @@ from urllib.parse import urlsplit
 import jupytext
 import pytest
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "scripts"))
-sys.path.insert(0, str(ROOT / "book" / "_ext"))
-from course_handouts import CHROMIUM_ARGS, find_chromium  # noqa: E402 (the build's own lookup)
+import course
+from course import CHROMIUM_ARGS, ROOT, find_chromium
 
 HTML = ROOT / "_build" / "html"
-SOURCES = sorted((ROOT / "notebooks").glob("[0-9][0-9]_*.py"))
+SOURCES = course.notebooks()
 SCREENSHOTS = ROOT / "_build" / "screenshots"
 # Figures of the browser audits (axe-core, slide fit, PDF handouts), printed after the tests.
 AUDIT = Counter()
@@ -60,7 +59,8 @@ def slide_count(source):
 
 @pytest.fixture(scope="session")
 def site():
-    """Build the whole book once, from scratch, with warnings treated as errors."""
+    """Build the whole book once, from scratch (as in CI), with warnings treated as errors."""
+    shutil.rmtree(HTML, ignore_errors=True)
     cmd = [str(Path(sys.executable).parent / "jupyter-book"), "build", str(ROOT), "--all",
            "--warningiserror", "--nitpick", "--keep-going"]
     result = subprocess.run(cmd, capture_output=True, text=True)

@@ -7,6 +7,7 @@ from fnmatch import fnmatch
 
 import pytest
 import yaml
+from course import deck_path
 
 from conftest import AUDIT, ROOT, SOURCES, Visit
 
@@ -39,7 +40,7 @@ def audit(site, browser, base_url):
     for impact in ("critical", "serious", "moderate", "minor"):
         AUDIT[f"axe: {impact}"] += 0  # listed in the summary even when there are none
     paths = [("pages", p) for p in site_pages(site)]
-    paths += [("decks", f"slides/{s.stem}.slides.html?print-pdf") for s in SOURCES]
+    paths += [("decks", f"{deck_path(s)}?print-pdf") for s in SOURCES]
     for kind, path in paths:
         v = Visit(browser, f"{base_url}/{path}")
         if kind == "decks":  # wait until reveal.js has laid out the pages

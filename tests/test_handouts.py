@@ -1,6 +1,7 @@
 """PDF handouts: the build prints every deck through headless Chromium, one page per slide."""
 import numpy as np
 import pytest
+from course import pdf_path
 
 from conftest import AUDIT, chromium, slide_count
 
@@ -17,7 +18,7 @@ def rendered_pages(pdf_file):
 @pytest.fixture
 def handout(site, source):
     chromium()  # the build prints PDFs only where Chromium is installed
-    pdf_file = site / "slides" / f"{source.stem}.pdf"
+    pdf_file = site / pdf_path(source)
     assert pdf_file.exists(), f"brak {pdf_file.relative_to(site)}"
     return pdf_file
 
@@ -32,4 +33,4 @@ def test_handout_has_one_page_per_slide_and_no_blank_page(handout, source):
 
 def test_topic_page_links_to_its_handout(handout, site, source):
     page = (site / "notebooks" / f"{source.stem}.html").read_text(encoding="utf-8")
-    assert f'href="../slides/{source.stem}.pdf"' in page
+    assert f'href="../{pdf_path(source)}"' in page

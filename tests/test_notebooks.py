@@ -1,18 +1,18 @@
 """Each topic is a jupytext pair whose .ipynb holds fresh full-mode outputs."""
+import ast
 import json
 import re
+from collections import defaultdict
 
 import jupytext
 import nbformat
-from notebook_stamp import STAMP_KEY, code_hash
-from run_notebooks import headline_lines
+from IPython.core.inputtransformer2 import TransformerManager
+from course import code_hash, headline, stamp_of
 
 from conftest import AUDIT, SOURCES, slides
 
-SETUP_LINES = [
-    'FAST = os.environ.get("COURSE_FAST") == "1"',
-    'DATA_DIR = Path(os.environ.get("COURSE_DATA_DIR", "../data"))',
-]
+FAST_LINE = 'FAST = os.environ.get("COURSE_FAST") == "1"'
+DATA_DIR_LINE = 'DATA_DIR = Path(os.environ.get("COURSE_DATA_DIR", "../data"))'
 HEADLINE = re.compile(r"^[A-Za-z0-9_]+: \S.*$")
 
 
@@ -44,7 +44,7 @@ def test_pair_is_in_sync(source):
 
 def test_outputs_are_fresh_full_mode_outputs(source):
     _, ipynb = read_pair(source)
-    stamp = ipynb.metadata.get(STAMP_KEY, {})
+    stamp = stamp_of(ipynb)
     name = source.with_suffix(".ipynb").name
     assert stamp.get("mode") == "full", f"{name}: brak wyników trybu pełnego; uruchom make outputs"
     assert isinstance(stamp.get("fast_seconds"), int), f"{name}: brak czasu trybu szybkiego"
@@ -58,9 +58,35 @@ def test_outputs_are_fresh_full_mode_outputs(source):
 
 
 def test_first_code_cell_is_the_shared_setup(source):
+    """The mode switch in every notebook; DATA_DIR in those, and only those, that read data/."""
     first = code_cells(jupytext.read(source))[0].source
-    for line in SETUP_LINES:
-        assert line in first, f"{source.name}: pierwsza komórka kodu bez linii {line!r}"
+    assert FAST_LINE in first, f"{source.name}: pierwsza komórka kodu bez linii {FAST_LINE!r}"
+    reads_data = "DATA_DIR /" in source.read_text(encoding="utf-8")
+    assert (DATA_DIR_LINE in first) == reads_data, (
+        f"{source.name}: linia {DATA_DIR_LINE!r} należy do pierwszej komórki wtedy i tylko wtedy, "
+        "gdy notatnik czyta dane z DATA_DIR")
+
+
+def definitions(source):
+    """{name: source text} of the functions and classes defined at the top of the code cells."""
+    found = {}
+    for cell in code_cells(jupytext.read(source)):
+        python = TransformerManager().transform_cell(cell.source)
+        for node in ast.parse(python).body:
+            if isinstance(node, (ast.FunctionDef, ast.ClassDef)):
+                found[node.name] = ast.get_source_segment(python, node)
+    return found
+
+
+def test_a_helper_name_means_the_same_code_in_every_notebook():
+    """Each notebook must run alone in Colab, so helpers are copied; the copies must not drift."""
+    versions = defaultdict(lambda: defaultdict(list))
+    for source in SOURCES:
+        for name, code in definitions(source).items():
+            versions[name][code].append(source.name)
+    drift = {name: list(found.values()) for name, found in versions.items() if len(found) > 1}
+    assert not drift, ("funkcje o tej samej nazwie, a innym kodzie (ujednolić albo zmienić nazwę): "
+                       + "; ".join(f"{name} w {where}" for name, where in drift.items()))
 
 
 def test_notebook_has_rise_settings(source):
@@ -85,11 +111,13 @@ def test_every_figure_cell_has_alt_text(source):
         assert alt or not has_image, f"{source.name}, komórka {i}: rysunek bez tekstu alternatywnego"
 
 
-def test_last_code_cell_prints_headline_figures(source):
+def test_headline_figures_are_stored_with_the_stamp(source):
+    """`make outputs` stores the `key: value` lines of the last code cell in the stamp."""
     _, ipynb = read_pair(source)
-    lines = headline_lines(ipynb)
+    lines = [f"{key}: {value}" for key, value in headline(ipynb).items()]
     assert lines and all(HEADLINE.match(line) for line in lines), (
-        f"{source.name}: ostatnia komórka kodu ma drukować linie `klucz: wartość`, a drukuje {lines!r}")
+        f"{source.name}: brak wyników `klucz: wartość` w metadanych; uruchom make outputs ({lines!r})")
+    assert headline(ipynb)["fast_mode"] == "False"
 
 
 def test_cells_removed_from_the_site_are_skipped_by_rise(source):

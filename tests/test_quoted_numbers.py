@@ -8,7 +8,7 @@ import re
 
 import nbformat
 import pytest
-from run_notebooks import headline
+from course import headline
 
 from conftest import ROOT
 

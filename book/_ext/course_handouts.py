@@ -5,28 +5,14 @@ reveal.js print mode (`?print-pdf`: one page per slide) to slides/<stem>.pdf by
 headless Chromium driven with Playwright, and the topic page gets a "PDF" button.
 Without Chromium the build says so and writes no PDF (and links none).
 """
-import shutil
-from functools import cache
 from pathlib import Path
 
 from sphinx.util import logging
 
-from course_slides import SLIDES_DIR, add_header_link, deck_path, is_notebook, notebook_pages
+import course
+from course_slides import add_header_link, is_notebook, notebook_pages
 
 logger = logging.getLogger(__name__)
-
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync", "--no-first-run"]
-
-
-@cache  # asked for every page and table row; the answer does not change during a build
-def find_chromium():
-    return shutil.which("chromium") or shutil.which("chromium-browser")
-
-
-def pdf_path(pagename):
-    return f"{SLIDES_DIR}/{Path(pagename).name}.pdf"
-
 
 def wait_for_math(page):
     """Wait until MathJax 3 has typeset the page (and the deck has refitted its figures)."""
@@ -47,24 +33,24 @@ def print_deck(browser, deck, target):
 def print_handouts(app, exception):
     if exception or app.builder.format != "html":
         return
-    chromium = find_chromium()
+    chromium = course.find_chromium()
     if not chromium:
         logger.info("PDF: brak Chromium (apt-get install chromium), slajdów w PDF nie będzie")
         return
     from playwright.sync_api import sync_playwright
     with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=chromium, args=CHROMIUM_ARGS)
+        browser = p.chromium.launch(executable_path=chromium, args=course.CHROMIUM_ARGS)
         for pagename in notebook_pages(app):
-            deck, target = (Path(app.outdir) / path(pagename) for path in (deck_path, pdf_path))
+            deck, target = (Path(app.outdir) / path(pagename) for path in (course.deck_path, course.pdf_path))
             logger.info(f"PDF: {deck.name} -> {target.relative_to(app.outdir)}")
             print_deck(browser, deck, target)
         browser.close()
 
 
 def add_pdf_button(app, pagename, templatename, context, doctree):
-    if not find_chromium() or not is_notebook(app, pagename):
+    if not course.find_chromium() or not is_notebook(app, pagename):
         return
-    add_header_link(context, pdf_path(pagename), "Slajdy w PDF (materiały do druku)",
+    add_header_link(context, course.pdf_path(pagename), "Slajdy w PDF (materiały do druku)",
                     "fas fa-file-pdf", "pdf-button")
 
 

@@ -1,33 +1,21 @@
 """Sphinx extension: the `course-topics` directive, the table of topics on the landing page.
 
-Its body is YAML, one entry per notebook:
-
-    - notebook: notebooks/02_cnn
-      summary: one line about the topic
-      result: "dokładność {cnn_test_accuracy}"   # filled from the headline figures
-
-Everything else comes from the committed .ipynb: the title (first heading), the run
-times of both modes (the stamp of `make outputs`) and the headline figures (the
-`key: value` lines of the last code cell), so the page shows what the last run measured.
+One row per notebook of the table of contents (course.notebooks()), all of it from the
+committed .ipynb: the title (Sphinx's title of the page), the summary and the result
+sentence (the notebook's `topic` metadata, e.g. `result: "dokładność {cnn_test_accuracy}"`),
+the run times of both modes and the headline figures (the stamp of `make outputs`), so the
+page shows what the last run measured.
 """
 import os
 import re
-import sys
-from pathlib import Path
 
 import nbformat
-import yaml
 from docutils import nodes
 from docutils.parsers.rst import Directive
 from sphinx import addnodes
 from sphinx.errors import ExtensionError
 
-from course_handouts import find_chromium, pdf_path
-from course_slides import deck_path
-
-sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "scripts"))
-from notebook_stamp import STAMP_KEY  # noqa: E402 (the repository's scripts/)
-from run_notebooks import headline  # noqa: E402
+import course
 
 COLUMNS = [("Temat", 5), ("Czas wykonania", 2), ("Najważniejszy wynik", 3), ("Materiały", 2)]
 
@@ -59,11 +47,11 @@ def link(text, url):
     return nodes.reference(text, text, refuri=url)
 
 
-def page_link(text, docname):
-    """A link to a page of the book, resolved by Sphinx (as plain text)."""
+def page_link(docname, text=None):
+    """A link to a page of the book, resolved by Sphinx; without text, the page's title."""
     xref = addnodes.pending_xref("", refdomain="std", reftype="doc", reftarget=f"/{docname}",
-                                 refexplicit=True)
-    xref += nodes.inline(text, text)
+                                 refexplicit=text is not None)
+    xref += nodes.inline(text or docname, text or docname)
     return xref
 
 
@@ -73,38 +61,36 @@ def link_list(links):
 
 
 class CourseTopics(Directive):
-    has_content = True
-
     def run(self):
         env = self.state.document.settings.env
         here = os.path.dirname(env.docname)
         rows = []
-        for entry in yaml.safe_load("\n".join(self.content)):
-            path = Path(env.srcdir) / f"{entry['notebook']}.ipynb"
+        for source in course.notebooks():
+            path = source.with_suffix(".ipynb")
             if not path.exists():
-                raise ExtensionError(f"course-topics: brak notatnika {path}")
+                raise ExtensionError(f"course-topics: brak notatnika {path}; uruchom make sync")
             env.note_dependency(str(path))
-            rows.append(self.row(entry, nbformat.read(path, as_version=4), here, env))
+            notebook = path.relative_to(course.ROOT).with_suffix("").as_posix()
+            rows.append(self.row(notebook, nbformat.read(path, as_version=4), here, env))
         return [self.table(rows)]
 
-    def row(self, entry, nb, here, env):
-        notebook = entry["notebook"]
-        heading = next(c.source.splitlines()[0] for c in nb.cells if c.cell_type == "markdown")
-        title = re.sub(r"\*([^*]+)\*", r"\1", heading.lstrip("# "))  # without Markdown italics
-        stamp = nb.metadata.get(STAMP_KEY, {})
-        if "fast_seconds" not in stamp:
-            raise ExtensionError(f"course-topics: {notebook}.ipynb nie ma czasów wykonania; "
-                                 f"uruchom make outputs NB={notebook}.py")
-        links = [page_link("Czytaj", notebook),
-                 link("Slajdy", os.path.relpath(deck_path(notebook), here))]
-        if find_chromium():
-            links.append(link("PDF", os.path.relpath(pdf_path(notebook), here)))
+    def row(self, notebook, nb, here, env):
+        stamp, topic = course.stamp_of(nb), nb.metadata.get("topic", {})
+        if "headline" not in stamp:
+            raise ExtensionError(f"course-topics: {notebook}.ipynb nie ma czasów wykonania ani "
+                                 f"wyników; uruchom make outputs NB={notebook}.py")
+        if not {"summary", "result"} <= set(topic):
+            raise ExtensionError(f"course-topics: {notebook}.py nie ma w nagłówku metadanych "
+                                 "topic.summary i topic.result (opis w CONTRIBUTING.md)")
+        links = [page_link(notebook, "Czytaj"),
+                 link("Slajdy", os.path.relpath(course.deck_path(notebook), here))]
+        if course.find_chromium():
+            links.append(link("PDF", os.path.relpath(course.pdf_path(notebook), here)))
         links.append(link("Colab", colab_url(env.config, notebook)))
         times = [paragraph(nodes.Text(f"{mode}: {duration(stamp[key])}"))
                  for mode, key in (("szybki", "fast_seconds"), ("pełny", "seconds"))]
-        result = entry["result"].format(**polish_numbers(headline(nb)))
-        return [[paragraph(page_link(title, notebook)),
-                 paragraph(nodes.Text(entry["summary"]))],
+        result = topic["result"].format(**polish_numbers(stamp["headline"]))
+        return [[paragraph(page_link(notebook)), paragraph(nodes.Text(topic["summary"]))],
                 times, [paragraph(nodes.Text(result))], [paragraph(*link_list(links))]]
 
     def table(self, rows):

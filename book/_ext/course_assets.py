@@ -1,0 +1,57 @@
+"""Sphinx extension: copies the JavaScript that the site and the decks load (reveal.js,
+MathJax) from node_modules/ (`npm ci`) into _static/vendor/, with the
+packages' licence files, so nothing loads from the web."""
+import shutil
+from pathlib import Path
+
+from sphinx.errors import ExtensionError
+
+# package in node_modules/ -> what to copy from it
+VENDOR = {
+    # reveal.js: what the deck template loads (core, themes with their fonts, the notes plugin)
+    "reveal.js": ["LICENSE", "dist/reveal.css", "dist/reveal.js", "dist/theme", "plugin/notes/notes.js"],
+    # MathJax 3 for the site and the decks: the component they load, its fonts, the TeX
+    # extensions it autoloads, and the menu, safe-mode and accessibility parts it loads on
+    # demand (not all of es5/).
+    "mathjax": ["LICENSE", "es5/tex-chtml.js", "es5/output/chtml", "es5/input/tex", "es5/ui", "es5/a11y", "es5/sre"],
+}
+
+# The theme (pydata-sphinx-theme) ships Font Awesome's fonts in _static/vendor/fontawesome/
+# and their licence notice beside its script: file to write -> notice to copy (in _static/).
+THEME_NOTICES = {"vendor/fontawesome/LICENSE.txt": "scripts/fontawesome.js.LICENSE.txt"}
+
+
+def copy_vendor_assets(app):
+    modules = Path(app.srcdir) / "node_modules"
+    target = Path(app.outdir) / "_static" / "vendor"
+    for package, parts in VENDOR.items():
+        for part in parts:
+            src = modules / package / part
+            if not src.exists():
+                raise ExtensionError(
+                    f"Brak {src}: biblioteki JavaScript instaluje `make assets` (npm ci).")
+            dst = target / package / part
+            dst.parent.mkdir(parents=True, exist_ok=True)
+            if src.is_dir():
+                shutil.copytree(src, dst, dirs_exist_ok=True)
+            else:
+                shutil.copy2(src, dst)
+
+
+def copy_theme_notices(app):
+    """Put each licence notice the theme ships elsewhere beside the files it covers."""
+    static = Path(app.outdir) / "_static"
+    for target, notice in THEME_NOTICES.items():
+        if (static / notice).exists():
+            shutil.copy2(static / notice, static / target)
+
+
+def copy_when_built(app, exception):
+    if not exception and app.builder.format == "html":
+        copy_vendor_assets(app)
+        copy_theme_notices(app)
+
+
+def setup(app):
+    app.connect("build-finished", copy_when_built, priority=400)  # before the decks (500)
+    return {"parallel_read_safe": True, "parallel_write_safe": True}
