@@ -12,17 +12,17 @@
 #     language: python
 #     name: python3
 #   rise:
-#     theme: white
-#     transition: none
 #     center: false
+#     height: 720
 #     scroll: true
 #     slideNumber: true
+#     theme: white
+#     transition: none
 #     width: 1280
-#     height: 720
 #   topic:
+#     result: 'prognoza CO₂: RMSE {lstm_rmse} ppm (LSTM) wobec {persistence_rmse} ppm (naiwna)'
 #     summary: 'RNN, LSTM i GRU: pamięć w ciągach, zanikający gradient, prognoza szeregu CO₂ i generowanie
 #       tekstu w stylu Szekspira.'
-#     result: 'prognoza CO₂: RMSE {lstm_rmse} ppm (LSTM) wobec {persistence_rmse} ppm (naiwna)'
 # ---
 
 # %% [markdown] slideshow={"slide_type": "slide"}
@@ -1378,7 +1378,7 @@ for temperature, sample in zip(TEMPERATURES, samples):
 # z jedną cechą? Uwaga: druga warstwa LSTM dostaje 64 cechy. Policz na kartce, potem sprawdź
 # `count_params()`.
 
-# %% jupyter={"source_hidden": true} cellView="form" slideshow={"slide_type": "skip"} tags=["hide-input"]
+# %% cellView="form" jupyter={"source_hidden": true} slideshow={"slide_type": "skip"} tags=["hide-input"]
 # @title Rozwiązanie
 stacked = keras.Sequential([keras.Input(shape=(WINDOW, 1)), layers.LSTM(64, return_sequences=True),
                             layers.LSTM(32), layers.Dense(1)])
@@ -1391,7 +1391,7 @@ print(f"wzór: {lstm_param_count(64, 1)} + {lstm_param_count(32, 64)} + 33 = {by
 # dwa razy — przewidzianą zmianę dopisz do okna i przewiduj dalej. Porównaj RMSE z prognozą
 # naiwną „za dwa miesiące tak jak teraz”.
 
-# %% jupyter={"source_hidden": true} cellView="form" slideshow={"slide_type": "skip"} tags=["hide-input"]
+# %% cellView="form" jupyter={"source_hidden": true} slideshow={"slide_type": "skip"} tags=["hide-input"]
 # @title Rozwiązanie
 targets = target_index[is_test]  # przewidujemy y[t], znając tylko y[..t-2]
 first = np.stack([scaled[t - 14:t - 2] for t in targets])[..., np.newaxis]
@@ -1405,7 +1405,7 @@ print(f"dwa miesiące naprzód: LSTM RMSE {rmse(two_step, co2_values[targets]):.
 # %% [markdown] slideshow={"slide_type": "fragment"}
 # **Ćwiczenie 3.** Wygeneruj tekst w temperaturze 0,2 i 2,0. Co się dzieje w skrajnych przypadkach?
 
-# %% jupyter={"source_hidden": true} cellView="form" slideshow={"slide_type": "skip"} tags=["hide-input"]
+# %% cellView="form" jupyter={"source_hidden": true} slideshow={"slide_type": "skip"} tags=["hide-input"]
 # @title Rozwiązanie
 for temperature, sample in zip([0.2, 2.0], generate("KING\n", [0.2, 2.0], length=150, seed=1)):
     print(f"===== temperatura {temperature} =====\n{sample}\n")

@@ -12,18 +12,18 @@
 #     language: python
 #     name: python3
 #   rise:
-#     theme: white
-#     transition: none
 #     center: false
+#     height: 720
 #     scroll: true
 #     slideNumber: true
+#     theme: white
+#     transition: none
 #     width: 1280
-#     height: 720
 #   topic:
-#     summary: Splot liczony ręcznie i w Kerasie, dopełnienie, krok, pole recepcyjne i kanały, pooling
-#       i sieć splotowa rozpoznająca cyfry MNIST, też przesunięte.
 #     result: 'dokładność na zbiorze testowym MNIST: {cnn_test_accuracy}; cyfry przesunięte o 2 piksele:
 #       {cnn_shift2_accuracy} (CNN) wobec {dense_shift2_accuracy} (sieć gęsta)'
+#     summary: Splot liczony ręcznie i w Kerasie, dopełnienie, krok, pole recepcyjne i kanały, pooling
+#       i sieć splotowa rozpoznająca cyfry MNIST, też przesunięte.
 # ---
 
 # %% [markdown] slideshow={"slide_type": "slide"}
@@ -1584,7 +1584,7 @@ plt.show()
 # warstwie splotowej. O ile zmaleje liczba parametrów i która warstwa na tym zyska?
 # Policz najpierw na kartce, potem sprawdź `count_params()`.
 
-# %% jupyter={"source_hidden": true} cellView="form" mystnb={"image": {"alt": "Rozwiązanie ćwiczenia 1: schemat wariantu sieci, w którym splot i max-pooling występują na przemian: wejście 28×28×1, splot 26×26×32, pooling 13×13×32, splot 11×11×64, pooling 5×5×64, wektor 1600, warstwa gęsta 128 i wyjście 10."}} slideshow={"slide_type": "skip"} tags=["hide-input"]
+# %% cellView="form" jupyter={"source_hidden": true} mystnb={"image": {"alt": "Rozwiązanie ćwiczenia 1: schemat wariantu sieci, w którym splot i max-pooling występują na przemian: wejście 28×28×1, splot 26×26×32, pooling 13×13×32, splot 11×11×64, pooling 5×5×64, wektor 1600, warstwa gęsta 128 i wyjście 10."}} slideshow={"slide_type": "skip"} tags=["hide-input"]
 # @title Rozwiązanie
 fresh = [type(layer).from_config(layer.get_config()) for layer in model.layers]
 variant = keras.Sequential([keras.Input(shape=(28, 28, 1)), fresh[0],
@@ -1600,7 +1600,7 @@ draw_network(variant, "Wariant z ćwiczenia 1: splot → pooling → splot → p
 # `Conv2D(16, (5, 5), strides=2, padding="same")` i jaki kształt ma jej wyjście? Policz ze
 # wzorów z części o kanałach i o kroku, potem sprawdź w Kerasie.
 
-# %% jupyter={"source_hidden": true} cellView="form" slideshow={"slide_type": "skip"} tags=["hide-input"]
+# %% cellView="form" jupyter={"source_hidden": true} slideshow={"slide_type": "skip"} tags=["hide-input"]
 # @title Rozwiązanie
 rgb_conv = layers.Conv2D(16, (5, 5), strides=2, padding="same")
 rgb_conv.build((None, 32, 32, 3))
@@ -1614,7 +1614,7 @@ print(f"wyjście: wzór {side}×{side}×16, Keras {rgb_conv.compute_output_shape
 # $\begin{bmatrix} 2 & 1 & 0 \\ 1 & 0 & -1 \\ 0 & -1 & -2 \end{bmatrix}$ i jądro rozmywające
 # (średnia z okna 3×3). Co podkreśla każde z nich?
 
-# %% jupyter={"source_hidden": true} cellView="form" mystnb={"image": {"alt": "Rozwiązanie ćwiczenia 3: piątka po filtrze krawędzi ukośnych, który podkreśla skośne fragmenty kreski, i po filtrze rozmywającym, który daje miękką, rozmytą cyfrę."}} slideshow={"slide_type": "skip"} tags=["hide-input"]
+# %% cellView="form" jupyter={"source_hidden": true} mystnb={"image": {"alt": "Rozwiązanie ćwiczenia 3: piątka po filtrze krawędzi ukośnych, który podkreśla skośne fragmenty kreski, i po filtrze rozmywającym, który daje miękką, rozmytą cyfrę."}} slideshow={"slide_type": "skip"} tags=["hide-input"]
 # @title Rozwiązanie
 diagonal = np.array([[2, 1, 0], [1, 0, -1], [0, -1, -2]])
 blur = np.ones((3, 3)) / 9

@@ -12,17 +12,17 @@
 #     language: python
 #     name: python3
 #   rise:
-#     theme: white
-#     transition: none
 #     center: false
+#     height: 720
 #     scroll: true
 #     slideNumber: true
+#     theme: white
+#     transition: none
 #     width: 1280
-#     height: 720
 #   topic:
+#     result: 'MSE przy kodzie 32: {ae_mse_k32} (autoenkoder) wobec {pca_mse_k32} (PCA)'
 #     summary: Autoenkoder a PCA, odszumianie cyfr, mapa cyfr w dwóch wymiarach i kod szerszy niż
 #       wejście.
-#     result: 'MSE przy kodzie 32: {ae_mse_k32} (autoenkoder) wobec {pca_mse_k32} (PCA)'
 # ---
 
 # %% [markdown] slideshow={"slide_type": "slide"}
@@ -805,7 +805,7 @@ plt.show()
 # z wyrazami wolnymi). Jaki jest stopień kompresji i ile ma parametrów? Policz na kartce,
 # potem sprawdź `count_params()`.
 
-# %% jupyter={"source_hidden": true} cellView="form" slideshow={"slide_type": "skip"} tags=["hide-input"]
+# %% cellView="form" jupyter={"source_hidden": true} slideshow={"slide_type": "skip"} tags=["hide-input"]
 # @title Rozwiązanie
 sizes = [784, 128, 16, 128, 784]
 by_formula = sum(a * b + b for a, b in zip(sizes[:-1], sizes[1:]))  # wagi + wyrazy wolne
@@ -819,7 +819,7 @@ print(f"parametry: wzór {by_formula}, Keras {exercise_net.count_params()}")
 # dziesięciokrotnie? Dwa obrazy mają MSE 0,001 i 0,1: ile wynosi średnia ich PSNR (tak jak
 # liczy funkcja `psnr` wyżej), a ile PSNR policzony ze średniego MSE?
 
-# %% jupyter={"source_hidden": true} cellView="form" slideshow={"slide_type": "skip"} tags=["hide-input"]
+# %% cellView="form" jupyter={"source_hidden": true} slideshow={"slide_type": "skip"} tags=["hide-input"]
 # @title Rozwiązanie
 print(f"MSE 0.01 → PSNR = 10·log10(1/0.01) = {10 * np.log10(1 / 0.01):.0f} dB")
 print(f"PSNR 20 dB → MSE = 10^(-20/10) = {10 ** (-20 / 10):.2f}")
@@ -837,7 +837,7 @@ print(f"średnia PSNR: ({10 * np.log10(1 / pair_mse[0]):.0f} + {10 * np.log10(1 
 # Jak radzi sobie ze słabszym ($\sigma = 0{,}2$) i silniejszym ($\sigma = 0{,}8$) szumem?
 # Sprawdź PSNR na 200 cyfrach testowych i obejrzyj kilka z nich.
 
-# %% jupyter={"source_hidden": true} cellView="form" mystnb={"image": {"alt": "Rozwiązanie ćwiczenia 3: cyfry testowe z szumem o odchyleniu 0,2 i 0,8 oraz ich odszumione wersje; przy słabym szumie wynik jest czysty, przy silnym część cyfr jest odtworzona błędnie lub rozmyta."}} slideshow={"slide_type": "skip"} tags=["hide-input"]
+# %% cellView="form" jupyter={"source_hidden": true} mystnb={"image": {"alt": "Rozwiązanie ćwiczenia 3: cyfry testowe z szumem o odchyleniu 0,2 i 0,8 oraz ich odszumione wersje; przy słabym szumie wynik jest czysty, przy silnym część cyfr jest odtworzona błędnie lub rozmyta."}} slideshow={"slide_type": "skip"} tags=["hide-input"]
 # @title Rozwiązanie
 rows, titles = [], []
 for sigma in (0.2, 0.8):

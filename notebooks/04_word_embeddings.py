@@ -12,19 +12,19 @@
 #     language: python
 #     name: python3
 #   rise:
-#     theme: white
-#     transition: none
 #     center: false
+#     height: 720
 #     scroll: true
 #     slideNumber: true
+#     theme: white
+#     transition: none
 #     width: 1280
-#     height: 720
 #   topic:
-#     summary: 'Word2Vec od zera w Kerasie na sztukach Szekspira: skip-gram i CBOW z negative sampling,
-#       porównane z gensim w uczciwym pomiarze; najbliżsi sąsiedzi, mapa słów, GloVe i FastText.'
 #     result: 'tokeny na sekundę: {skipgram_words_per_second} (skip-gram), {cbow_words_per_second}
 #       (CBOW); test grup słów rzadkich: {skipgram_rare_score} (skip-gram) wobec {cbow_rare_score}
 #       (CBOW)'
+#     summary: 'Word2Vec od zera w Kerasie na sztukach Szekspira: skip-gram i CBOW z negative sampling,
+#       porównane z gensim w uczciwym pomiarze; najbliżsi sąsiedzi, mapa słów, GloVe i FastText.'
 # ---
 
 # %% [markdown] slideshow={"slide_type": "slide"}
@@ -1305,7 +1305,7 @@ for fraction in FRACTIONS:
 # wymiar 64)? Ile liczb zajmują wektory *one-hot* całego słownika, a ile macierz zanurzeń?
 # Policz na kartce, potem sprawdź `count_params()`.
 
-# %% jupyter={"source_hidden": true} cellView="form" slideshow={"slide_type": "skip"} tags=["hide-input"]
+# %% cellView="form" jupyter={"source_hidden": true} slideshow={"slide_type": "skip"} tags=["hide-input"]
 # @title Rozwiązanie
 by_formula = 2 * VOCAB_SIZE * EMBEDDING_DIM  # dwie macierze: W i W'
 print(f"wzór: 2 · {VOCAB_SIZE} · {EMBEDDING_DIM} = {by_formula}")
@@ -1318,7 +1318,7 @@ print(f"one-hot: {VOCAB_SIZE} · {VOCAB_SIZE} = {VOCAB_SIZE ** 2} liczb; "
 # słowo (czyli $P_\text{keep}(w) < 1$) przy $t = 10^{-3}$? Ile słów naszego słownika
 # przekracza ten próg? Wskazówka: podstaw $x = \sqrt{t/f}$.
 
-# %% jupyter={"source_hidden": true} cellView="form" slideshow={"slide_type": "skip"} tags=["hide-input"]
+# %% cellView="form" jupyter={"source_hidden": true} slideshow={"slide_type": "skip"} tags=["hide-input"]
 # @title Rozwiązanie
 # x + x² = 1, więc x = (√5 − 1) / 2 ≈ 0,618 i f = t / x² ≈ 2,618 · t
 x = (np.sqrt(5) - 1) / 2
@@ -1333,7 +1333,7 @@ print(f"takich słów: {int(np.sum(frequency[1:] > threshold))}, np. {', '.join(
 # ustawienia co Word2Vec, 5 epok) i znajdź sąsiadów słów, których nie ma w słowniku:
 # „kingliness” i „swordes”. Co zwraca dla nich Word2Vec?
 
-# %% jupyter={"source_hidden": true} cellView="form" slideshow={"slide_type": "skip"} tags=["hide-input"]
+# %% cellView="form" jupyter={"source_hidden": true} slideshow={"slide_type": "skip"} tags=["hide-input"]
 # @title Rozwiązanie
 fasttext = gensim.models.FastText(gensim_sentences, vector_size=EMBEDDING_DIM, window=WINDOW,
                                   min_count=MIN_COUNT, sample=SAMPLE_T, negative=NEGATIVES, sg=1,

@@ -12,19 +12,19 @@
 #     language: python
 #     name: python3
 #   rise:
-#     theme: white
-#     transition: none
 #     center: false
+#     height: 720
 #     scroll: true
 #     slideNumber: true
+#     theme: white
+#     transition: none
 #     width: 1280
-#     height: 720
 #   topic:
+#     result: 'BLEU na zbiorze testowym: {bleu_seq2seq} (GRU), {bleu_attention} (z uwagą), {bleu_transformer}
+#       (Transformer)'
 #     summary: 'Koder–dekoder na datach zapisanych słowami (wąskie gardło, mapa uwagi), potem zdania
 #       z polskiego na angielski z przypadkami, szykiem OVS i przeczeniem: GRU, GRU z mechanizmem
 #       uwagi i mały Transformer, BLEU i chrF, przeszukiwanie wiązkowe.'
-#     result: 'BLEU na zbiorze testowym: {bleu_seq2seq} (GRU), {bleu_attention} (z uwagą), {bleu_transformer}
-#       (Transformer)'
 # ---
 
 # %% [markdown] slideshow={"slide_type": "slide"}
@@ -1743,7 +1743,7 @@ translate_all(MY_POLISH)
 # błędnych znaków na każdej z 10 pozycji w zbiorze testowym. Co sprawia trudność modelowi
 # bez mechanizmu uwagi?
 
-# %% jupyter={"source_hidden": true} cellView="form" slideshow={"slide_type": "skip"} tags=["hide-input"]
+# %% cellView="form" jupyter={"source_hidden": true} slideshow={"slide_type": "skip"} tags=["hide-input"]
 # @title Rozwiązanie
 def position_errors(predicted, expected):
     """Odsetek błędnych znaków na każdej z 10 pozycji (krótsze wyniki dopełnione spacjami)."""
@@ -1765,7 +1765,7 @@ for name, pred in [("seq2seq", seq2seq_pred), ("z uwagą", attention_pred)]:
 # datę bez roku, wielkie litery, nieistniejący dzień „31 lutego”. Które błędy są zrozumiałe,
 # a które pokazują, że model nie „rozumie” dat?
 
-# %% jupyter={"source_hidden": true} cellView="form" slideshow={"slide_type": "skip"} tags=["hide-input"]
+# %% cellView="form" jupyter={"source_hidden": true} slideshow={"slide_type": "skip"} tags=["hide-input"]
 # @title Rozwiązanie
 unusual = ["piętnasty lipca tysiąc czterysta dziesiątego roku", "15 lipca 1410 r.",
            "27 listopada", "DWUDZIESTY SIÓDMY LISTOPADA 2026 R.", "31 lutego 2024 r.",
@@ -1784,7 +1784,7 @@ show_translations(unusual, ("seq2seq", greedy_decode(seq2seq_encoder, seq2seq_st
 # z trzech części GRU (dwie bramki i kandydat na nowy stan) ma wagi wejścia, wagi stanu i w Kerasie
 # dwa wektory wyrazów wolnych. Policz i sprawdź `count_params()`.
 
-# %% jupyter={"source_hidden": true} cellView="form" slideshow={"slide_type": "skip"} tags=["hide-input"]
+# %% cellView="form" jupyter={"source_hidden": true} slideshow={"slide_type": "skip"} tags=["hide-input"]
 # @title Rozwiązanie
 n_in, n_state = EMBED_DIM, UNITS_RNN
 by_formula = 3 * (n_in * n_state + n_state * n_state + 2 * n_state)

@@ -42,6 +42,15 @@ def test_pair_is_in_sync(source):
             assert a.metadata.get(key) == b.metadata.get(key), f"{where}: metadane {key!r} różnią się"
 
 
+def test_jupyterlab_opens_the_pair(source):
+    """JupyterLab's jupytext refuses to open a pair whose .ipynb is newer than the .py (as after
+    `make sync`) unless both render to the same text; metadata keys must be in sorted order."""
+    fmt = "py:percent"
+    assert jupytext.writes(jupytext.read(source), fmt) == jupytext.writes(
+        jupytext.read(source.with_suffix(".ipynb")), fmt), (
+        f"{source.name}: JupyterLab nie otworzy pary; ułóż klucze metadanych komórek i nagłówka alfabetycznie")
+
+
 def test_outputs_are_fresh_full_mode_outputs(source):
     _, ipynb = read_pair(source)
     stamp = stamp_of(ipynb)
