@@ -1,3 +1,4 @@
+import ast
 import os
 import shutil
 import statistics
@@ -5,13 +6,14 @@ import subprocess
 import sys
 import threading
 from collections import Counter
-from functools import partial
+from functools import cache, partial
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from urllib.parse import urlsplit
 
 import jupytext
 import pytest
+from IPython.core.inputtransformer2 import TransformerManager
 
 import course
 from course import CHROMIUM_ARGS, ROOT, find_chromium
@@ -28,6 +30,23 @@ def pytest_generate_tests(metafunc):
     """Run every test that takes `source` once per notebook source (.py)."""
     if "source" in metafunc.fixturenames:
         metafunc.parametrize("source", SOURCES, ids=[s.stem for s in SOURCES])
+
+
+def code_cells_as_python(source):
+    """Each code cell of a notebook source as Python (IPython magics such as %config become
+    calls) with its syntax tree."""
+    for cell in jupytext.read(source).cells:
+        if cell.cell_type == "code":
+            python = TransformerManager().transform_cell(cell.source)
+            yield python, ast.parse(python)
+
+
+@cache
+def definitions(source):
+    """{name: source text} of the functions and classes defined at the top of the code cells."""
+    return {node.name: ast.get_source_segment(python, node)
+            for python, tree in code_cells_as_python(source) for node in tree.body
+            if isinstance(node, (ast.FunctionDef, ast.ClassDef))}
 
 
 def slides(source):

