@@ -15,7 +15,7 @@
 #     center: false
 #     height: 720
 #     scroll: true
-#     slideNumber: true
+#     slideNumber: c/t
 #     theme: white
 #     transition: none
 #     width: 1280
@@ -162,7 +162,7 @@ def draw_rolled_and_unrolled(n_steps=4):
     plt.show()
 
 
-# %% mystnb={"image": {"alt": "Po lewej komórka sieci rekurencyjnej A z wejściem x_t od dołu, wyjściem h_t u góry i strzałką-pętlą wracającą do niej samej. Po prawej ta sama sieć rozwinięta w czasie: cztery kopie A obok siebie, każda z własnym wejściem x_0, x_1, x_2, x_t i wyjściem h_0, h_1, h_2, h_t, połączone poziomymi strzałkami, którymi stan przechodzi do następnego kroku."}} tags=["remove-input"]
+# %% jupyter={"source_hidden": true} mystnb={"image": {"alt": "Po lewej komórka sieci rekurencyjnej A z wejściem x_t od dołu, wyjściem h_t u góry i strzałką-pętlą wracającą do niej samej. Po prawej ta sama sieć rozwinięta w czasie: cztery kopie A obok siebie, każda z własnym wejściem x_0, x_1, x_2, x_t i wyjściem h_0, h_1, h_2, h_t, połączone poziomymi strzałkami, którymi stan przechodzi do następnego kroku."}} tags=["remove-input"]
 draw_rolled_and_unrolled()
 
 # %% [markdown] slideshow={"slide_type": "fragment"}
@@ -228,7 +228,7 @@ def draw_simple_rnn_cell():
     plt.show()
 
 
-# %% mystnb={"image": {"alt": "Schemat prostej komórki RNN: poprzedni stan h_{t-1} wchodzi z lewej, wejście x_t od dołu; łączą się i przechodzą przez jedną warstwę tanh; wynik h_t wychodzi w prawo do następnego kroku i w górę jako wyjście."}} tags=["remove-input"]
+# %% jupyter={"source_hidden": true} mystnb={"image": {"alt": "Schemat prostej komórki RNN: poprzedni stan h_{t-1} wchodzi z lewej, wejście x_t od dołu; łączą się i przechodzą przez jedną warstwę tanh; wynik h_t wychodzi w prawo do następnego kroku i w górę jako wyjście."}} tags=["remove-input"]
 draw_simple_rnn_cell()
 
 # %% [markdown] slideshow={"slide_type": "notes"}
@@ -275,7 +275,7 @@ def draw_sequence_shapes(shapes=SEQUENCE_SHAPES):
     plt.show()
 
 
-# %% mystnb={"image": {"alt": "Pięć schematów obok siebie, z różowymi prostokątami wejść na dole, zielonymi stanami sieci w środku i niebieskimi wyjściami u góry: one-to-one (jedno wejście, jedno wyjście), one-to-many (jedno wejście, trzy wyjścia), many-to-one (trzy wejścia, wyjście tylko po ostatnim), many-to-many z opóźnieniem (trzy wejścia, potem dwa wyjścia w kolejnych krokach) i many-to-many synchroniczne (wyjście w każdym kroku z wejściem)."}} tags=["remove-input"]
+# %% jupyter={"source_hidden": true} mystnb={"image": {"alt": "Pięć schematów obok siebie, z różowymi prostokątami wejść na dole, zielonymi stanami sieci w środku i niebieskimi wyjściami u góry: one-to-one (jedno wejście, jedno wyjście), one-to-many (jedno wejście, trzy wyjścia), many-to-one (trzy wejścia, wyjście tylko po ostatnim), many-to-many z opóźnieniem (trzy wejścia, potem dwa wyjścia w kolejnych krokach) i many-to-many synchroniczne (wyjście w każdym kroku z wejściem)."}} tags=["remove-input"]
 draw_sequence_shapes()
 
 # %% [markdown] slideshow={"slide_type": "fragment"}
@@ -404,7 +404,7 @@ for n in recall_lengths:
 # %% [markdown] slideshow={"slide_type": "subslide"}
 # ### Wyniki: dokładność a długość ciągu
 
-# %% mystnb={"image": {"alt": "Wykres średniej dokładności testowej zapamiętania pierwszego symbolu w zależności od długości ciągu N dla sieci SimpleRNN, LSTM i GRU, z pionowymi odcinkami od najgorszego do najlepszego z trzech ziaren; linia przerywana oznacza zgadywanie (0,25). Dla N = 5 i N = 20 wszystkie trzy komórki mają dokładność 1 przy każdym ziarnie. Dla N = 50 średnie spadają (SimpleRNN około 0,93, LSTM około 0,75, GRU około 0,5), a odcinki LSTM i GRU sięgają od poziomu zgadywania do 1."}} tags=["remove-input", "side-by-side"]
+# %% jupyter={"source_hidden": true} mystnb={"image": {"alt": "Wykres średniej dokładności testowej zapamiętania pierwszego symbolu w zależności od długości ciągu N dla sieci SimpleRNN, LSTM i GRU, z pionowymi odcinkami od najgorszego do najlepszego z trzech ziaren; linia przerywana oznacza zgadywanie (0,25). Dla N = 5 i N = 20 wszystkie trzy komórki mają dokładność 1 przy każdym ziarnie. Dla N = 50 średnie spadają (SimpleRNN około 0,93, LSTM około 0,75, GRU około 0,5), a odcinki LSTM i GRU sięgają od poziomu zgadywania do 1."}} tags=["remove-input", "side-by-side"]
 fig, ax = plt.subplots(figsize=(5, 2.8))
 for name, marker in zip(cell_types, "os^"):
     mean, low, high = np.array([recall_summary(name, n) for n in recall_lengths]).T
@@ -441,7 +441,7 @@ if not FAST:
 #
 # Dokładność na zbiorze uczącym po każdej epoce, dla każdego ziarna osobno.
 
-# %% mystnb={"image": {"alt": "Trzy wykresy obok siebie, po jednym dla SimpleRNN, LSTM i GRU: dokładność na zbiorze uczącym po każdej z epok przy najdłuższym N, po jednej linii na ziarno losowania, z linią zgadywania na poziomie 0,25. Większość krzywych leży przez kilka epok przy 0,25, a potem w jednej lub dwóch epokach skacze do 1. SimpleRNN: dwa ziarna skaczą w 1.–3. epoce, trzecie zatrzymuje się na około 0,77. LSTM: jedno ziarno skacze w 5.–6. epoce, drugie w ostatnich dwóch, trzecie zostaje przy zgadywaniu. GRU: skacze tylko jedno ziarno, w 12.–13. epoce."}} tags=["remove-input"]
+# %% jupyter={"source_hidden": true} mystnb={"image": {"alt": "Trzy wykresy obok siebie, po jednym dla SimpleRNN, LSTM i GRU: dokładność na zbiorze uczącym po każdej z epok przy najdłuższym N, po jednej linii na ziarno losowania, z linią zgadywania na poziomie 0,25. Większość krzywych leży przez kilka epok przy 0,25, a potem w jednej lub dwóch epokach skacze do 1. SimpleRNN: dwa ziarna skaczą w 1.–3. epoce, trzecie zatrzymuje się na około 0,77. LSTM: jedno ziarno skacze w 5.–6. epoce, drugie w ostatnich dwóch, trzecie zostaje przy zgadywaniu. GRU: skacze tylko jedno ziarno, w 12.–13. epoce."}} tags=["remove-input"]
 n_long = recall_lengths[-1]
 fig, axes = plt.subplots(1, 3, figsize=(7.5, 2.4), sharey=True)
 for ax, name in zip(axes, cell_types):
@@ -501,7 +501,7 @@ for name, cell in cell_types.items():
         gradients[name, seed, "po"] = input_gradient_norms(recall_runs[name, n_long, seed][0], n_long)
 gradient_ratio = {key: norms[0] / norms[-1] for key, (norms, _) in gradients.items()}
 
-# %% tags=["hide-input"]
+# %% jupyter={"source_hidden": true} tags=["hide-input"]
 print(f"{'komórka':<10}{'ziarno':>7}{'dokładność':>12}{'krok 0 / ostatni:':>19}{'strata':>9}")
 print(f"{'':<10}{'':>7}{'testowa':>12}{'przed':>9}{'po':>10}{'po':>9}")
 for name in cell_types:
@@ -522,7 +522,7 @@ for name in cell_types:
 #
 # Każdą krzywą dzielimy przez jej wartość w ostatnim kroku: liczy się kształt, nie skala.
 
-# %% mystnb={"image": {"alt": "Dwa wykresy w skali logarytmicznej: norma gradientu straty po wejściu w kroku t, podzielona przez jej wartość w ostatnim kroku, od pierwszego do ostatniego kroku ciągu, dla SimpleRNN, LSTM i GRU; po lewej sieci przed uczeniem, po prawej po uczeniu, po jednej linii na ziarno. Przed uczeniem wszystkie krzywe opadają ku początkowi ciągu: w kroku 0 do około 10 do minus 3 (SimpleRNN), 10 do minus 4 lub 5 (LSTM) i 10 do minus 10 lub 11 (GRU). Po uczeniu większość krzywych jest prawie płaska; niżej leżą dwie krzywe GRU (około 10 do minus 2), jedna LSTM (około 10 do minus 3) i jedna SimpleRNN, która spada do około 10 do minus 8."}} tags=["remove-input"]
+# %% jupyter={"source_hidden": true} mystnb={"image": {"alt": "Dwa wykresy w skali logarytmicznej: norma gradientu straty po wejściu w kroku t, podzielona przez jej wartość w ostatnim kroku, od pierwszego do ostatniego kroku ciągu, dla SimpleRNN, LSTM i GRU; po lewej sieci przed uczeniem, po prawej po uczeniu, po jednej linii na ziarno. Przed uczeniem wszystkie krzywe opadają ku początkowi ciągu: w kroku 0 do około 10 do minus 3 (SimpleRNN), 10 do minus 4 lub 5 (LSTM) i 10 do minus 10 lub 11 (GRU). Po uczeniu większość krzywych jest prawie płaska; niżej leżą dwie krzywe GRU (około 10 do minus 2), jedna LSTM (około 10 do minus 3) i jedna SimpleRNN, która spada do około 10 do minus 8."}} tags=["remove-input"]
 fig, axes = plt.subplots(1, 2, figsize=(7.5, 2.6), sharey=True)
 for ax, stage, title in zip(axes, ("przed", "po"), ("przed uczeniem", "po uczeniu")):
     for name, color in zip(cell_types, ["tab:blue", "tab:orange", "tab:green"]):
@@ -649,7 +649,7 @@ def draw_lstm_cell():
     plt.show()
 
 
-# %% mystnb={"image": {"alt": "Schemat komórki LSTM. U góry poziomo biegnie stan komórki od C_{t-1} do C_t; po drodze jest mnożony przez bramkę zapominania f_t i dodawany jest do niego iloczyn bramki wejściowej i_t oraz kandydata tilde C_t. Na dole szyna łączy h_{t-1} i wejście x_t i zasila cztery żółte warstwy: trzy sigmoidy (bramki f, i, o) i jedną tanh (kandydat). Po prawej stan komórki przechodzi przez tanh i jest mnożony przez bramkę wyjściową o_t, co daje nowy stan ukryty h_t, wychodzący w prawo i w górę."}} tags=["remove-input"]
+# %% jupyter={"source_hidden": true} mystnb={"image": {"alt": "Schemat komórki LSTM. U góry poziomo biegnie stan komórki od C_{t-1} do C_t; po drodze jest mnożony przez bramkę zapominania f_t i dodawany jest do niego iloczyn bramki wejściowej i_t oraz kandydata tilde C_t. Na dole szyna łączy h_{t-1} i wejście x_t i zasila cztery żółte warstwy: trzy sigmoidy (bramki f, i, o) i jedną tanh (kandydat). Po prawej stan komórki przechodzi przez tanh i jest mnożony przez bramkę wyjściową o_t, co daje nowy stan ukryty h_t, wychodzący w prawo i w górę."}} tags=["remove-input"]
 draw_lstm_cell()
 
 # %% [markdown] slideshow={"slide_type": "notes"}
@@ -749,7 +749,7 @@ def draw_gru_cell():
     plt.show()
 
 
-# %% mystnb={"image": {"alt": "Schemat komórki GRU. U góry poziomo biegnie stan ukryty od h_{t-1} do h_t: jest mnożony przez bramkę aktualizacji z_t, a potem dodawany jest do niego kandydat tilde h_t pomnożony przez 1 minus z_t. Przed tym mnożeniem h_{t-1} schodzi w dół po lewej stronie: razem z wejściem x_t tworzy szynę, która zasila dwie sigmoidy (bramki r i z), a osobną gałęzią trafia do mnożenia przez bramkę resetu r_t. Iloczyn r_t razy h_{t-1} i wejście x_t (osobną linią od dołu) wchodzą do warstwy tanh, która liczy kandydata tilde h_t."}} tags=["remove-input"]
+# %% jupyter={"source_hidden": true} mystnb={"image": {"alt": "Schemat komórki GRU. U góry poziomo biegnie stan ukryty od h_{t-1} do h_t: jest mnożony przez bramkę aktualizacji z_t, a potem dodawany jest do niego kandydat tilde h_t pomnożony przez 1 minus z_t. Przed tym mnożeniem h_{t-1} schodzi w dół po lewej stronie: razem z wejściem x_t tworzy szynę, która zasila dwie sigmoidy (bramki r i z), a osobną gałęzią trafia do mnożenia przez bramkę resetu r_t. Iloczyn r_t razy h_{t-1} i wejście x_t (osobną linią od dołu) wchodzą do warstwy tanh, która liczy kandydata tilde h_t."}} tags=["remove-input"]
 draw_gru_cell()
 
 # %% [markdown] slideshow={"slide_type": "notes"}
@@ -879,7 +879,7 @@ N_TEST_MONTHS = 120
 co2_values = co2.to_numpy(dtype="float32")
 split = len(co2_values) - N_TEST_MONTHS
 
-# %% mystnb={"image": {"alt": "Miesięczne stężenie CO₂ w Mauna Loa od 1958 do 2001: rosnący trend od około 315 do 370 ppm z regularnymi wahaniami rocznymi; ostatnie dziesięć lat zaznaczone jako zbiór testowy."}} tags=["remove-input"]
+# %% jupyter={"source_hidden": true} mystnb={"image": {"alt": "Miesięczne stężenie CO₂ w Mauna Loa od 1958 do 2001: rosnący trend od około 315 do 370 ppm z regularnymi wahaniami rocznymi; ostatnie dziesięć lat zaznaczone jako zbiór testowy."}} tags=["remove-input"]
 fig, ax = plt.subplots(figsize=(7, 2.4))
 ax.plot(co2.index[:split], co2_values[:split], lw=1, label="zbiór uczący")
 ax.plot(co2.index[split:], co2_values[split:], lw=1, label="zbiór testowy")
@@ -947,7 +947,7 @@ def draw_sliding_windows(window=WINDOW, n_windows=3, length=17):
     plt.show()
 
 
-# %% mystnb={"image": {"alt": "Schemat okna przesuwnego: trzy wiersze po 17 kratek oznaczających kolejne zmiany miesięczne. W pierwszym wierszu 12 niebieskich kratek (wejście) i za nimi jedna pomarańczowa podpisana cel; w każdym następnym wierszu okno i cel są przesunięte o jedną kratkę w prawo."}} tags=["remove-input"]
+# %% jupyter={"source_hidden": true} mystnb={"image": {"alt": "Schemat okna przesuwnego: trzy wiersze po 17 kratek oznaczających kolejne zmiany miesięczne. W pierwszym wierszu 12 niebieskich kratek (wejście) i za nimi jedna pomarańczowa podpisana cel; w każdym następnym wierszu okno i cel są przesunięte o jedną kratkę w prawo."}} tags=["remove-input"]
 draw_sliding_windows()
 
 # %% tags=["nbval-check-output"]
@@ -1024,7 +1024,7 @@ def train_forecaster(cell_type, seed=0):
     return net, last_value_ppm + predicted_diff, timer.epoch_seconds
 
 
-# %% tags=["hide-input"]
+# %% jupyter={"source_hidden": true} tags=["hide-input"]
 lstm_model, lstm_forecast, lstm_epoch_times = train_forecaster(layers.LSTM)
 lstm_rmse = rmse(lstm_forecast, y_true_ppm)
 print(f"LSTM: RMSE = {lstm_rmse:.3f} ppm, prognoza naiwna: {persistence_rmse:.3f} ppm "
@@ -1047,7 +1047,7 @@ if not FAST:
 #
 # Ostatnie 5 lat zbioru testowego; każda prognoza to jeden krok naprzód z prawdziwej historii.
 
-# %% mystnb={"image": {"alt": "Ostatnie pięć lat zbioru testowego: prawdziwe miesięczne stężenie CO₂, prognoza LSTM, która niemal pokrywa się z prawdziwą krzywą, i prognoza naiwna, która jest tą samą krzywą przesuniętą o miesiąc w prawo i wyraźnie spóźnia się na szczytach i dołkach sezonowych wahań."}} tags=["remove-input"]
+# %% jupyter={"source_hidden": true} mystnb={"image": {"alt": "Ostatnie pięć lat zbioru testowego: prawdziwe miesięczne stężenie CO₂, prognoza LSTM, która niemal pokrywa się z prawdziwą krzywą, i prognoza naiwna, która jest tą samą krzywą przesuniętą o miesiąc w prawo i wyraźnie spóźnia się na szczytach i dołkach sezonowych wahań."}} tags=["remove-input"]
 shown = slice(-60, None)
 dates = co2.index[target_index[is_test]][shown]
 fig, ax = plt.subplots(figsize=(7, 2.6))
@@ -1088,7 +1088,7 @@ def gru_param_count(units, features):
     return 3 * (units * (units + features) + units)
 
 
-# %% tags=["nbval-check-output", "hide-input"]
+# %% jupyter={"source_hidden": true} tags=["nbval-check-output", "hide-input"]
 param_table = []
 for name, cell_type, formula_count in [("LSTM", layers.LSTM, lstm_param_count),
                                        ("GRU", cell_types["GRU"], gru_param_count)]:

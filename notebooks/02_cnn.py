@@ -15,7 +15,7 @@
 #     center: false
 #     height: 720
 #     scroll: true
-#     slideNumber: true
+#     slideNumber: c/t
 #     theme: white
 #     transition: none
 #     width: 1280
@@ -132,7 +132,7 @@ def shade_voice(ax):
     ax.axvspan(VOICE_START, VOICE_END, color="tab:green", alpha=0.15, label="głos")
 
 
-# %% mystnb={"image": {"alt": "Sztuczne nagranie: jedna sekunda szumu; między 0,40 a 0,55 s ukryty jest fragment dźwięczny, ledwo widoczny na tle szumu."}} tags=["remove-input"]
+# %% jupyter={"source_hidden": true} mystnb={"image": {"alt": "Sztuczne nagranie: jedna sekunda szumu; między 0,40 a 0,55 s ukryty jest fragment dźwięczny, ledwo widoczny na tle szumu."}} tags=["remove-input"]
 fig, ax = plt.subplots(figsize=(7, 2))
 ax.plot(t, recording, lw=0.4, color="tab:gray")
 shade_voice(ax)
@@ -195,7 +195,7 @@ def draw_dense_layer(n_inputs=8, n_neurons=5):
     plt.show()
 
 
-# %% mystnb={"image": {"alt": "Schemat warstwy w pełni połączonej: osiem wejść x0–x7 na dole, pięć neuronów F na górze, każde wejście połączone linią z każdym neuronem, razem 40 wag."}} tags=["remove-input"]
+# %% jupyter={"source_hidden": true} mystnb={"image": {"alt": "Schemat warstwy w pełni połączonej: osiem wejść x0–x7 na dole, pięć neuronów F na górze, każde wejście połączone linią z każdym neuronem, razem 40 wag."}} tags=["remove-input"]
 draw_dense_layer()
 
 # %% [markdown] slideshow={"slide_type": "fragment"}
@@ -238,7 +238,7 @@ def draw_conv_layers(n_inputs, windows, names, title):
     plt.show()
 
 
-# %% mystnb={"image": {"alt": "Schemat jednowymiarowej warstwy splotowej: osiem wejść x0–x7, nad nimi siedem kopii sieci A; każda kopia połączona z dwoma sąsiednimi wejściami, sąsiednie okna nakładają się."}} tags=["remove-input"]
+# %% jupyter={"source_hidden": true} mystnb={"image": {"alt": "Schemat jednowymiarowej warstwy splotowej: osiem wejść x0–x7, nad nimi siedem kopii sieci A; każda kopia połączona z dwoma sąsiednimi wejściami, sąsiednie okna nakładają się."}} tags=["remove-input"]
 draw_conv_layers(8, [2], ["A"], "Kopie A, każda patrzy na okno 2 wejść")
 
 # %% [markdown] slideshow={"slide_type": "notes"}
@@ -253,7 +253,7 @@ draw_conv_layers(8, [2], ["A"], "Kopie A, każda patrzy na okno 2 wejść")
 #
 # Szerokość okna to parametr warstwy; tu każda kopia A widzi 3 sąsiednie wejścia.
 
-# %% mystnb={"image": {"alt": "Ten sam schemat z oknem trzech wejść: osiem wejść x0–x7 i sześć kopii sieci A, każda połączona z trzema kolejnymi wejściami."}} tags=["remove-input"]
+# %% jupyter={"source_hidden": true} mystnb={"image": {"alt": "Ten sam schemat z oknem trzech wejść: osiem wejść x0–x7 i sześć kopii sieci A, każda połączona z trzema kolejnymi wejściami."}} tags=["remove-input"]
 draw_conv_layers(8, [3], ["A"], "Kopie A, każda patrzy na okno 3 wejść")
 
 # %% [markdown] slideshow={"slide_type": "fragment"}
@@ -274,7 +274,7 @@ draw_conv_layers(8, [3], ["A"], "Kopie A, każda patrzy na okno 3 wejść")
 # (jej pole recepcyjne, *receptive field*). Kolejne warstwy wykrywają coraz bardziej złożone
 # i rozległe wzorce.
 
-# %% mystnb={"image": {"alt": "Dwie warstwy splotowe jedna na drugiej: osiem wejść, nad nimi siedem kopii A z oknem 2, a nad nimi sześć kopii B, każda połączona z dwiema sąsiednimi kopiami A."}} tags=["remove-input"]
+# %% jupyter={"source_hidden": true} mystnb={"image": {"alt": "Dwie warstwy splotowe jedna na drugiej: osiem wejść, nad nimi siedem kopii A z oknem 2, a nad nimi sześć kopii B, każda połączona z dwiema sąsiednimi kopiami A."}} tags=["remove-input"]
 draw_conv_layers(8, [2, 2], ["A", "B"], "Dwie warstwy splotowe: B patrzy na wyjścia A")
 
 # %% [markdown] slideshow={"slide_type": "notes"}
@@ -308,7 +308,7 @@ detected = t[response > threshold]
 # %% [markdown] slideshow={"slide_type": "skip"}
 # Odpowiedź drugiej warstwy i próg wykrycia na tle prawdziwego położenia głosu:
 
-# %% mystnb={"image": {"alt": "Odpowiedź dwóch warstw splotowych na nagranie: przez większość sekundy bliska zeru, wyraźnie ponad progiem tylko między około 0,40 a 0,55 s, czyli tam, gdzie ukryto głos."}} tags=["remove-input"]
+# %% jupyter={"source_hidden": true} mystnb={"image": {"alt": "Odpowiedź dwóch warstw splotowych na nagranie: przez większość sekundy bliska zeru, wyraźnie ponad progiem tylko między około 0,40 a 0,55 s, czyli tam, gdzie ukryto głos."}} tags=["remove-input"]
 fig, ax = plt.subplots(figsize=(7, 2))
 ax.plot(t, response, color="tab:blue", label="odpowiedź B")
 ax.axhline(threshold, color="tab:red", ls="--", lw=1, label="próg")
@@ -366,7 +366,7 @@ def draw_conv_2d(n=6, k=3, windows=((0, 0, "tab:blue"), (2, 1, "tab:orange"))):
     plt.show()
 
 
-# %% mystnb={"image": {"alt": "Schemat dwuwymiarowej warstwy splotowej: po lewej siatka 6 na 6 pikseli z zaznaczonymi dwoma nakładającymi się oknami 3 na 3 (niebieskim i pomarańczowym), po prawej mapa cech 4 na 4 złożona z kopii A; strzałki prowadzą od każdego okna do odpowiadającej mu kopii A."}} tags=["remove-input"]
+# %% jupyter={"source_hidden": true} mystnb={"image": {"alt": "Schemat dwuwymiarowej warstwy splotowej: po lewej siatka 6 na 6 pikseli z zaznaczonymi dwoma nakładającymi się oknami 3 na 3 (niebieskim i pomarańczowym), po prawej mapa cech 4 na 4 złożona z kopii A; strzałki prowadzą od każdego okna do odpowiadającej mu kopii A."}} tags=["remove-input"]
 draw_conv_2d()
 
 # %% [markdown] slideshow={"slide_type": "notes"}
@@ -406,7 +406,7 @@ def draw_unit_closeup(n_hidden=3):
     plt.show()
 
 
-# %% mystnb={"image": {"alt": "Jednostka A z bliska: dziewięć pikseli okna 3 na 3 oznaczonych literami od a do i, każdy połączony z trzema neuronami warstwy ukrytej, a te z jednym neuronem wyjściowym; neurony ukryte i neuron wyjściowy otacza przerywana ramka podpisana A."}} tags=["remove-input"]
+# %% jupyter={"source_hidden": true} mystnb={"image": {"alt": "Jednostka A z bliska: dziewięć pikseli okna 3 na 3 oznaczonych literami od a do i, każdy połączony z trzema neuronami warstwy ukrytej, a te z jednym neuronem wyjściowym; neurony ukryte i neuron wyjściowy otacza przerywana ramka podpisana A."}} tags=["remove-input"]
 draw_unit_closeup()
 
 # %% [markdown] slideshow={"slide_type": "notes"}
@@ -554,7 +554,7 @@ def offline_jshtml(anim, alt):
     return html.replace("<img ", f'<img alt="{alt}" ', 1)
 
 
-# %% mystnb={"image": {"alt": "Animacja splotu: czerwona ramka 3 na 3 przesuwa się po obrazku cyfry 4 o wymiarach 8 na 8, a w mapie cech 6 na 6 pojawiają się kolejne wartości od -3 do 3, dodatnie i ujemne wzdłuż pionowych kresek cyfry."}} tags=["remove-input"]
+# %% jupyter={"source_hidden": true} mystnb={"image": {"alt": "Animacja splotu: czerwona ramka 3 na 3 przesuwa się po obrazku cyfry 4 o wymiarach 8 na 8, a w mapie cech 6 na 6 pojawiają się kolejne wartości od -3 do 3, dodatnie i ujemne wzdłuż pionowych kresek cyfry."}} tags=["remove-input"]
 ANIMATION_ALT = ("Animacja splotu: ramka 3 na 3 przesuwa się po obrazku cyfry 4 (8 na 8 pikseli), "
                  "a mapa cech 6 na 6 wypełnia się wartościami od -3 do 3.")
 animation_html = offline_jshtml(animate_convolution(FOUR, VERTICAL_EDGE), ANIMATION_ALT)
@@ -603,7 +603,7 @@ def draw_padding(n=5, k=3):
     plt.show()
 
 
-# %% mystnb={"image": {"alt": "Po lewej wejście 5 na 5 (niebieskie) otoczone ramką zer (szare pola z zerami), razem 7 na 7; w lewym górnym rogu pomarańczowe okno 3 na 3, które obejmuje narożny piksel wejścia i otaczające go zera. Strzałka prowadzi do lewego górnego pola mapy cech 5 na 5 po prawej: mapa ma tyle pól, ile ma wejście."}} tags=["remove-input"]
+# %% jupyter={"source_hidden": true} mystnb={"image": {"alt": "Po lewej wejście 5 na 5 (niebieskie) otoczone ramką zer (szare pola z zerami), razem 7 na 7; w lewym górnym rogu pomarańczowe okno 3 na 3, które obejmuje narożny piksel wejścia i otaczające go zera. Strzałka prowadzi do lewego górnego pola mapy cech 5 na 5 po prawej: mapa ma tyle pól, ile ma wejście."}} tags=["remove-input"]
 draw_padding()
 
 # %% [markdown] slideshow={"slide_type": "notes"}
@@ -638,7 +638,7 @@ def draw_stride(n=7, k=3, stride=2):
     plt.show()
 
 
-# %% mystnb={"image": {"alt": "Po lewej wejście 7 na 7 z trzema oknami 3 na 3 w górnym wierszu (niebieskim, pomarańczowym i zielonym), przesuniętymi co 2 kolumny, tak że sąsiednie okna mają wspólną jedną kolumnę. Po prawej mapa cech 3 na 3, której górny wiersz ma trzy pola w kolorach tych okien."}} tags=["remove-input"]
+# %% jupyter={"source_hidden": true} mystnb={"image": {"alt": "Po lewej wejście 7 na 7 z trzema oknami 3 na 3 w górnym wierszu (niebieskim, pomarańczowym i zielonym), przesuniętymi co 2 kolumny, tak że sąsiednie okna mają wspólną jedną kolumnę. Po prawej mapa cech 3 na 3, której górny wiersz ma trzy pola w kolorach tych okien."}} tags=["remove-input"]
 draw_stride()
 
 # %% [markdown] slideshow={"slide_type": "notes"}
@@ -756,7 +756,7 @@ def draw_channels(c_out=4):
     plt.show()
 
 
-# %% mystnb={"image": {"alt": "Z lewej stos trzech kwadratów (czerwony, zielony, niebieski): wejście H na W na 3. W środku cztery małe stosy po trzy warstwy, każdy w innym kolorze: cztery filtry 3 na 3 na 3. Z prawej stos czterech kwadratów w kolorach filtrów: wyjście z czterema mapami cech, po jednej na filtr."}} tags=["remove-input"]
+# %% jupyter={"source_hidden": true} mystnb={"image": {"alt": "Z lewej stos trzech kwadratów (czerwony, zielony, niebieski): wejście H na W na 3. W środku cztery małe stosy po trzy warstwy, każdy w innym kolorze: cztery filtry 3 na 3 na 3. Z prawej stos czterech kwadratów w kolorach filtrów: wyjście z czterema mapami cech, po jednej na filtr."}} tags=["remove-input"]
 draw_channels()
 
 # %% [markdown] slideshow={"slide_type": "notes"}
@@ -881,7 +881,7 @@ digit = x_train_raw[0] / 255
 edges_vertical = correlate2d(digit, sobel_vertical, mode="valid")
 edges_horizontal = correlate2d(digit, sobel_horizontal, mode="valid")
 
-# %% mystnb={"image": {"alt": "Cyfra 5 z MNIST i jej dwie mapy krawędzi po filtrach Sobela: filtr pionowy świeci na pionowych fragmentach kreski, filtr poziomy na górnej belce i brzuszku piątki; kolor czerwony i niebieski to przejścia w przeciwnych kierunkach."}} tags=["remove-input"]
+# %% jupyter={"source_hidden": true} mystnb={"image": {"alt": "Cyfra 5 z MNIST i jej dwie mapy krawędzi po filtrach Sobela: filtr pionowy świeci na pionowych fragmentach kreski, filtr poziomy na górnej belce i brzuszku piątki; kolor czerwony i niebieski to przejścia w przeciwnych kierunkach."}} tags=["remove-input"]
 fig, axes = plt.subplots(1, 3, figsize=(6.5, 2.4))
 panels = [(digit, "cyfra", "gray_r"), (edges_vertical, "krawędzie pionowe", "bwr"),
           (edges_horizontal, "krawędzie poziome", "bwr")]
@@ -965,7 +965,7 @@ def draw_max_pooling(values):
     plt.show()
 
 
-# %% mystnb={"image": {"alt": "Max-pooling na przykładzie: mapa 4 na 4 podzielona na cztery kolorowe bloki 2 na 2; z bloków zostają ich maksima 6, 5, 7 i 8, które tworzą mapę 2 na 2."}} tags=["remove-input", "side-by-side"]
+# %% jupyter={"source_hidden": true} mystnb={"image": {"alt": "Max-pooling na przykładzie: mapa 4 na 4 podzielona na cztery kolorowe bloki 2 na 2; z bloków zostają ich maksima 6, 5, 7 i 8, które tworzą mapę 2 na 2."}} tags=["remove-input", "side-by-side"]
 draw_max_pooling(pool_input)
 
 # %% [markdown] slideshow={"slide_type": "notes"}
@@ -1011,7 +1011,7 @@ assert pooled_by_hand.tolist() == [[6, 5], [7, 8]]
 edge_strength = np.abs(edges_horizontal)  # 26×26
 edges_pooled = edge_strength.reshape(13, 2, 13, 2).max(axis=(1, 3))  # 13×13
 
-# %% mystnb={"image": {"alt": "Mapa siły krawędzi poziomych piątki, 26 na 26, obok tej samej mapy po max-poolingu 2 na 2, 13 na 13: obraz jest mniej szczegółowy, ale belka i brzuszek piątki są nadal wyraźne."}} tags=["remove-input"]
+# %% jupyter={"source_hidden": true} mystnb={"image": {"alt": "Mapa siły krawędzi poziomych piątki, 26 na 26, obok tej samej mapy po max-poolingu 2 na 2, 13 na 13: obraz jest mniej szczegółowy, ale belka i brzuszek piątki są nadal wyraźne."}} tags=["remove-input"]
 fig, axes = plt.subplots(1, 2, figsize=(4.8, 2.6))
 for ax, image in zip(axes, [edge_strength, edges_pooled]):
     ax.imshow(image, cmap="gray_r")
@@ -1086,7 +1086,7 @@ print(f"zbiór testowy: obrazy {x_test_raw.shape}, etykiety {y_test_raw.shape}")
 #
 # Nad każdym obrazem jego etykieta.
 
-# %% mystnb={"image": {"alt": "Pierwsze siedem cyfr zbioru uczącego MNIST z etykietami: 5, 0, 4, 1, 9, 2, 1."}} tags=["remove-input"]
+# %% jupyter={"source_hidden": true} mystnb={"image": {"alt": "Pierwsze siedem cyfr zbioru uczącego MNIST z etykietami: 5, 0, 4, 1, 9, 2, 1."}} tags=["remove-input"]
 fig, axes = plt.subplots(1, 7, figsize=(7, 1.5))
 for ax, image, label in zip(axes, x_train_raw, y_train_raw):
     ax.imshow(image, cmap="gray_r")
@@ -1209,7 +1209,7 @@ def draw_network(net, title):
     plt.show()
 
 
-# %% mystnb={"image": {"alt": "Schemat sieci dla MNIST od lewej do prawej: wejście 28×28×1, po pierwszym splocie 32 filtrów 3×3 mapy 26×26×32, po drugim splocie 64 filtrów 24×24×64, po max-poolingu 2×2 mapy 12×12×64, po spłaszczeniu wektor 9216, warstwa gęsta 128 i wyjście 10. Mapy cech narysowane jako stosy kwadratów malejących z warstwy na warstwę, wektory jako słupki."}} tags=["remove-input"]
+# %% jupyter={"source_hidden": true} mystnb={"image": {"alt": "Schemat sieci dla MNIST od lewej do prawej: wejście 28×28×1, po pierwszym splocie 32 filtrów 3×3 mapy 26×26×32, po drugim splocie 64 filtrów 24×24×64, po max-poolingu 2×2 mapy 12×12×64, po spłaszczeniu wektor 9216, warstwa gęsta 128 i wyjście 10. Mapy cech narysowane jako stosy kwadratów malejących z warstwy na warstwę, wektory jako słupki."}} tags=["remove-input"]
 draw_network(mnist_cnn(), "Sieć dla MNIST: kształty wyjść warstw (dropout pominięty)")
 
 # %% [markdown] slideshow={"slide_type": "notes"}
@@ -1300,7 +1300,7 @@ for epoch in range(epochs):
 # %% [markdown] slideshow={"slide_type": "subslide"}
 # ### Dokładność walidacyjna po epokach
 
-# %% mystnb={"image": {"alt": "Dokładność na zbiorze walidacyjnym po każdej z 12 epok dla dwóch przepisów: Adadelty z krokiem 1,0 i Adama z kosinusowym wygaszaniem kroku; pozioma linia przerywana oznacza próg 0,991."}} tags=["remove-input"]
+# %% jupyter={"source_hidden": true} mystnb={"image": {"alt": "Dokładność na zbiorze walidacyjnym po każdej z 12 epok dla dwóch przepisów: Adadelty z krokiem 1,0 i Adama z kosinusowym wygaszaniem kroku; pozioma linia przerywana oznacza próg 0,991."}} tags=["remove-input"]
 fig, ax = plt.subplots(figsize=(6, 2.8))
 epoch_numbers = np.arange(1, epochs + 1)
 for (name, (_, history, _)), marker in zip(runs.items(), "os"):
@@ -1374,7 +1374,7 @@ assert test_accuracy > 0.90 if FAST else test_accuracy >= TARGET_ACCURACY - 1e-6
 #
 # Strata i dokładność po każdej epoce na zbiorze uczącym i walidacyjnym (przepis z Adamem).
 
-# %% mystnb={"image": {"alt": "Krzywe uczenia sieci CNN na MNIST z Adamem: po lewej strata, po prawej dokładność, po każdej epoce, osobno dla zbioru uczącego i walidacyjnego."}} tags=["remove-input"]
+# %% jupyter={"source_hidden": true} mystnb={"image": {"alt": "Krzywe uczenia sieci CNN na MNIST z Adamem: po lewej strata, po prawej dokładność, po każdej epoce, osobno dla zbioru uczącego i walidacyjnego."}} tags=["remove-input"]
 fig, axes = plt.subplots(1, 2, figsize=(7, 2.6))
 for ax, metric, name in zip(axes, ["loss", "accuracy"], ["strata", "dokładność"]):
     ax.plot(epoch_numbers, history[metric], "o-", label="zbiór uczący")
@@ -1411,7 +1411,7 @@ print(f"Błędy: {errors.sum()} z {len(y_true)} cyfr testowych; najczęstsza pom
 #
 # Wiersze to prawdziwe cyfry, kolumny — odpowiedzi sieci; poza przekątną są pomyłki.
 
-# %% mystnb={"image": {"alt": "Macierz pomyłek 10 na 10 dla cyfr testowych: prawie wszystkie przykłady leżą na przekątnej, poza nią są pojedyncze pomyłki; w każdej komórce wpisana liczba przykładów."}} tags=["remove-input"]
+# %% jupyter={"source_hidden": true} mystnb={"image": {"alt": "Macierz pomyłek 10 na 10 dla cyfr testowych: prawie wszystkie przykłady leżą na przekątnej, poza nią są pojedyncze pomyłki; w każdej komórce wpisana liczba przykładów."}} tags=["remove-input"]
 fig, ax = plt.subplots(figsize=(4.2, 4.2))
 ax.imshow(np.log1p(confusion), cmap="Blues")
 for (r, c), count in np.ndenumerate(confusion):
@@ -1431,7 +1431,7 @@ plt.show()
 #
 # Pierwsze źle rozpoznane cyfry testowe: część z nich trudno odczytać także człowiekowi.
 
-# %% mystnb={"image": {"alt": "Siatka do dwunastu źle rozpoznanych cyfr testowych; nad każdą prawdziwa etykieta i odpowiedź sieci. Wiele z nich jest nietypowo napisanych lub niewyraźnych."}} tags=["remove-input"]
+# %% jupyter={"source_hidden": true} mystnb={"image": {"alt": "Siatka do dwunastu źle rozpoznanych cyfr testowych; nad każdą prawdziwa etykieta i odpowiedź sieci. Wiele z nich jest nietypowo napisanych lub niewyraźnych."}} tags=["remove-input"]
 wrong = np.flatnonzero(y_pred != y_true)[:12]
 fig, axes = plt.subplots(2, 6, figsize=(7, 3))
 for ax in axes.flat:
@@ -1453,7 +1453,7 @@ plt.show()
 # 32 jądra 3×3 wyuczone przez pierwszą warstwę splotową (czerwone wagi dodatnie, niebieskie
 # ujemne). Część z nich przechodzi od czerwieni do błękitu w jednym kierunku, jak jądra Sobela.
 
-# %% mystnb={"image": {"alt": "Trzydzieści dwa wyuczone jądra 3 na 3 pierwszej warstwy splotowej w siatce 4 na 8, wagi dodatnie na czerwono, ujemne na niebiesko; część z nich przechodzi od czerwieni do błękitu w jednym kierunku, jak detektory krawędzi."}} tags=["remove-input"]
+# %% jupyter={"source_hidden": true} mystnb={"image": {"alt": "Trzydzieści dwa wyuczone jądra 3 na 3 pierwszej warstwy splotowej w siatce 4 na 8, wagi dodatnie na czerwono, ujemne na niebiesko; część z nich przechodzi od czerwieni do błękitu w jednym kierunku, jak detektory krawędzi."}} tags=["remove-input"]
 filters = model.layers[0].get_weights()[0][:, :, 0, :]  # (3, 3, 32)
 limit = np.abs(filters).max()
 fig, axes = plt.subplots(4, 8, figsize=(6, 3.2))
@@ -1477,7 +1477,7 @@ first_layer = keras.Model(model.inputs, model.layers[0].output)
 feature_maps = first_layer.predict(x_test[:1], verbose=0)[0]
 print(f"wejście {x_test[0].shape} → mapy cech {feature_maps.shape}, cyfra {y_true[0]}")
 
-# %% mystnb={"image": {"alt": "Trzydzieści dwie mapy cech pierwszej warstwy dla cyfry testowej 7 w siatce 4 na 8: każda pokazuje tę samą siódemkę, ale podkreśla inne jej fragmenty, np. krawędzie górne, dolne, lewe lub prawe kreski."}} tags=["remove-input"]
+# %% jupyter={"source_hidden": true} mystnb={"image": {"alt": "Trzydzieści dwie mapy cech pierwszej warstwy dla cyfry testowej 7 w siatce 4 na 8: każda pokazuje tę samą siódemkę, ale podkreśla inne jej fragmenty, np. krawędzie górne, dolne, lewe lub prawe kreski."}} tags=["remove-input"]
 fig, axes = plt.subplots(4, 8, figsize=(7, 3.8))
 for ax, index in zip(axes.flat, range(feature_maps.shape[-1])):
     ax.imshow(feature_maps[:, :, index], cmap="magma")
@@ -1550,7 +1550,7 @@ for name, accuracies in shift_table.items():
 # %% [markdown] slideshow={"slide_type": "subslide"}
 # ### Dokładność a przesunięcie
 
-# %% mystnb={"image": {"alt": "Wykres dokładności testowej w zależności od przesunięcia cyfr o 0, 1, 2 i 3 piksele dla sieci splotowej i sieci gęstej; dokładność obu sieci spada wraz z przesunięciem."}} tags=["remove-input"]
+# %% jupyter={"source_hidden": true} mystnb={"image": {"alt": "Wykres dokładności testowej w zależności od przesunięcia cyfr o 0, 1, 2 i 3 piksele dla sieci splotowej i sieci gęstej; dokładność obu sieci spada wraz z przesunięciem."}} tags=["remove-input"]
 fig, ax = plt.subplots(figsize=(5, 2.8))
 for (name, accuracies), marker in zip(shift_table.items(), "os"):
     ax.plot(shifts, accuracies, marker=marker, label=name)

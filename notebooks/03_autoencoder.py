@@ -15,7 +15,7 @@
 #     center: false
 #     height: 720
 #     scroll: true
-#     slideNumber: true
+#     slideNumber: c/t
 #     theme: white
 #     transition: none
 #     width: 1280
@@ -127,7 +127,7 @@ def draw_autoencoder_net(n=6, k=3):
     plt.show()
 
 
-# %% mystnb={"image": {"alt": "Schemat klasycznego trójwarstwowego autoenkodera: sześć neuronów wejściowych x1–x6 po lewej, trzy neurony ukryte h1–h3 pośrodku i sześć neuronów wyjściowych x̂1–x̂6 po prawej; każdy neuron jest połączony z każdym neuronem sąsiedniej warstwy, a warstwa środkowa jest najwęższa."}} tags=["remove-input", "side-by-side"]
+# %% jupyter={"source_hidden": true} mystnb={"image": {"alt": "Schemat klasycznego trójwarstwowego autoenkodera: sześć neuronów wejściowych x1–x6 po lewej, trzy neurony ukryte h1–h3 pośrodku i sześć neuronów wyjściowych x̂1–x̂6 po prawej; każdy neuron jest połączony z każdym neuronem sąsiedniej warstwy, a warstwa środkowa jest najwęższa."}} tags=["remove-input", "side-by-side"]
 draw_autoencoder_net()
 
 # %% [markdown] slideshow={"slide_type": "notes"}
@@ -179,7 +179,7 @@ def draw_encoder_decoder():
     plt.show()
 
 
-# %% mystnb={"image": {"alt": "Schemat koder–kod–dekoder: prostokąt wejścia x w R^n, zwężający się trapez kodera f, wąski prostokąt kodu z w R^k, rozszerzający się trapez dekodera g i prostokąt wyjścia x̂ = g(f(x)); strzałki prowadzą od lewej do prawej."}} tags=["remove-input"]
+# %% jupyter={"source_hidden": true} mystnb={"image": {"alt": "Schemat koder–kod–dekoder: prostokąt wejścia x w R^n, zwężający się trapez kodera f, wąski prostokąt kodu z w R^k, rozszerzający się trapez dekodera g i prostokąt wyjścia x̂ = g(f(x)); strzałki prowadzą od lewej do prawej."}} tags=["remove-input"]
 draw_encoder_decoder()
 
 # %% [markdown] slideshow={"slide_type": "notes"}
@@ -363,7 +363,7 @@ for loss in ("mse", "binary_crossentropy"):
     reconstruction = net.predict(x_test, verbose=0)
     basic_results[loss] = (mse(reconstruction, x_test), reconstruction)
 
-# %% tags=["hide-input"]
+# %% jupyter={"source_hidden": true} tags=["hide-input"]
 print(f"\n{'funkcja straty':<22}{'MSE testowe':>12}")
 for loss, (test_mse, _) in basic_results.items():
     print(f"{loss:<22}{test_mse:>12.4f}")
@@ -401,7 +401,7 @@ def show_rows(rows, titles, n=8, height=0.85):
 #
 # Pierwsze cyfry testowe — sieć nigdy ich nie widziała — i ich odtworzenia z 32 liczb.
 
-# %% mystnb={"image": {"alt": "Trzy wiersze po osiem cyfr testowych: u góry oryginały, niżej rekonstrukcje autoenkodera 784–32–784 uczonego z MSE i z entropią krzyżową; rekonstrukcje są rozpoznawalne, ale nieco rozmyte."}} tags=["remove-input"]
+# %% jupyter={"source_hidden": true} mystnb={"image": {"alt": "Trzy wiersze po osiem cyfr testowych: u góry oryginały, niżej rekonstrukcje autoenkodera 784–32–784 uczonego z MSE i z entropią krzyżową; rekonstrukcje są rozpoznawalne, ale nieco rozmyte."}} tags=["remove-input"]
 show_rows([x_test, basic_results["mse"][1], basic_results["binary_crossentropy"][1]],
           ["oryginał", "AE, MSE", "AE, BCE"])
 
@@ -479,7 +479,7 @@ for k in code_sizes:
 # %% [markdown] slideshow={"slide_type": "subslide"}
 # ### Wyniki: MSE na zbiorze testowym
 
-# %% tags=["hide-input"]
+# %% jupyter={"source_hidden": true} tags=["hide-input"]
 print(f"{'k':>3}{'784/k':>8}{'PCA':>10}{'AE liniowy':>12}{'AE nieliniowy':>15}")
 for k in code_sizes:
     print(f"{k:>3}{N_PIXELS / k:>8.1f}{pca_mse[k]:>10.4f}{linear_mse[k]:>12.4f}{deep_mse[k]:>15.4f}")
@@ -494,7 +494,7 @@ else:
     assert deep_mse[32] < pca_mse[32], (deep_mse[32], pca_mse[32])
     assert linear_mse[8] < 1.05 * pca_mse[8], (linear_mse[8], pca_mse[8])
 
-# %% mystnb={"image": {"alt": "Wykres błędu rekonstrukcji na zbiorze testowym w zależności od rozmiaru kodu k równego 2, 8 i 32 (oś pozioma logarytmiczna) dla PCA, autoenkodera liniowego i nieliniowego; błąd maleje z k, krzywa autoenkodera liniowego leży na krzywej PCA, a nieliniowy ma najmniejszy błąd."}} tags=["remove-input"]
+# %% jupyter={"source_hidden": true} mystnb={"image": {"alt": "Wykres błędu rekonstrukcji na zbiorze testowym w zależności od rozmiaru kodu k równego 2, 8 i 32 (oś pozioma logarytmiczna) dla PCA, autoenkodera liniowego i nieliniowego; błąd maleje z k, krzywa autoenkodera liniowego leży na krzywej PCA, a nieliniowy ma najmniejszy błąd."}} tags=["remove-input"]
 fig, ax = plt.subplots(figsize=(5, 3))
 for values, style, label in [(pca_mse, "o-", "PCA"), (linear_mse, "s--", "AE liniowy"),
                              (deep_mse, "^-", "AE nieliniowy")]:
@@ -558,7 +558,7 @@ print("|cos| między odzyskaną a prawdziwą składową:", np.round(component_co
 # sprawdzenie: autoenkoder liniowy odtwarza podprzestrzeń PCA
 assert linear_ae_subspace_cosine >= (0.5 if FAST else 0.95), linear_ae_subspace_cosine
 
-# %% mystnb={"image": {"alt": "Dwa wiersze po osiem obrazów 28 na 28: u góry pierwsze osiem składowych głównych PCA cyfr MNIST, u dołu kierunki odzyskane rozkładem SVD z wag liniowego autoenkodera; wzory w obu wierszach są niemal takie same, czasem z odwróconym znakiem."}} tags=["remove-input"]
+# %% jupyter={"source_hidden": true} mystnb={"image": {"alt": "Dwa wiersze po osiem obrazów 28 na 28: u góry pierwsze osiem składowych głównych PCA cyfr MNIST, u dołu kierunki odzyskane rozkładem SVD z wag liniowego autoenkodera; wzory w obu wierszach są niemal takie same, czasem z odwróconym znakiem."}} tags=["remove-input"]
 signs = np.sign(np.sum(recovered * pcas[k_angle].components_, axis=1))[:, None]
 fig, axes = plt.subplots(2, k_angle, figsize=(0.8 * k_angle, 2.1))
 for row, (vectors, title) in enumerate([(pcas[k_angle].components_, "PCA"), (signs * recovered, "z wag AE")]):
@@ -605,7 +605,7 @@ def draw_denoising():
     plt.show()
 
 
-# %% mystnb={"image": {"alt": "Schemat autoenkodera odszumiającego: czysty przykład x, do którego dodajemy szum, daje zaszumiony x̃; ten przechodzi przez koder, kod i dekoder do wyjścia x̂. Czerwona przerywana strzałka nad schematem łączy wyjście x̂ z czystym x: to je porównuje funkcja straty."}} tags=["remove-input"]
+# %% jupyter={"source_hidden": true} mystnb={"image": {"alt": "Schemat autoenkodera odszumiającego: czysty przykład x, do którego dodajemy szum, daje zaszumiony x̃; ten przechodzi przez koder, kod i dekoder do wyjścia x̂. Czerwona przerywana strzałka nad schematem łączy wyjście x̂ z czystym x: to je porównuje funkcja straty."}} tags=["remove-input"]
 draw_denoising()
 
 # %% [markdown] slideshow={"slide_type": "fragment"}
@@ -667,7 +667,7 @@ assert denoised_psnr > noisy_psnr + (3 if FAST else 6), (noisy_psnr, denoised_ps
 # %% [markdown] slideshow={"slide_type": "subslide"}
 # ### Cyfry przed i po odszumianiu
 
-# %% mystnb={"image": {"alt": "Trzy wiersze po osiem cyfr testowych: u góry cyfry z silnym szumem gaussowskim, pośrodku wyjście autoenkodera odszumiającego, u dołu czyste oryginały; odszumione cyfry są czyste i bardzo podobne do oryginałów."}} tags=["remove-input"]
+# %% jupyter={"source_hidden": true} mystnb={"image": {"alt": "Trzy wiersze po osiem cyfr testowych: u góry cyfry z silnym szumem gaussowskim, pośrodku wyjście autoenkodera odszumiającego, u dołu czyste oryginały; odszumione cyfry są czyste i bardzo podobne do oryginałów."}} tags=["remove-input"]
 show_rows([x_test_noisy, x_test_denoised, x_test], ["zaszumione", "odszumione", "czyste"])
 
 # %% [markdown] slideshow={"slide_type": "notes"}
@@ -687,7 +687,7 @@ codes_ae = deep_encoders[2].predict(x_test, verbose=0)
 codes_pca = pcas[2].transform(x_test)
 print(f"kody {codes_ae.shape}: AE {deep_mse[2]:.4f} MSE, PCA {pca_mse[2]:.4f} MSE")
 
-# %% mystnb={"image": {"alt": "Dwa wykresy punktowe cyfr testowych, kolor oznacza cyfrę od 0 do 9: po lewej dwuwymiarowy kod nieliniowego autoenkodera, po prawej dwie pierwsze składowe PCA; w kodzie autoenkodera cyfry tworzą wyraźniejsze, mniej nakładające się skupiska niż w PCA."}} tags=["remove-input"]
+# %% jupyter={"source_hidden": true} mystnb={"image": {"alt": "Dwa wykresy punktowe cyfr testowych, kolor oznacza cyfrę od 0 do 9: po lewej dwuwymiarowy kod nieliniowego autoenkodera, po prawej dwie pierwsze składowe PCA; w kodzie autoenkodera cyfry tworzą wyraźniejsze, mniej nakładające się skupiska niż w PCA."}} tags=["remove-input"]
 fig, axes = plt.subplots(1, 2, figsize=(8, 3.6))
 for ax, codes, title in [(axes[0], codes_ae, "autoenkoder, k = 2"), (axes[1], codes_pca, "PCA, 2 składowe")]:
     points = ax.scatter(codes[:, 0], codes[:, 1], c=y_test, cmap="tab10", s=3, vmin=-0.5, vmax=9.5)
@@ -751,7 +751,7 @@ for name, regularizer in [("bez kary", None), ("kara L1", keras.regularizers.L1(
     codes = encoder.predict(x_test, verbose=0)
     overcomplete[name] = (mse(net.predict(x_test, verbose=0), x_test), float(np.mean(codes > 0.01)), net)
 
-# %% tags=["hide-input"]
+# %% jupyter={"source_hidden": true} tags=["hide-input"]
 print(f"\n{'wariant':<10}{'MSE testowe':>13}{'aktywne neurony kodu':>22}")
 for name, (test_mse, active, _) in overcomplete.items():
     print(f"{name:<10}{test_mse:>13.4f}{active:>21.1%}")
@@ -774,7 +774,7 @@ assert sparse_active < plain_active, (sparse_active, plain_active)
 # Wagi dekodera dla 16 najczęściej aktywnych neuronów kodu: to, co dany neuron „dorysowuje”
 # do obrazu, gdy jest aktywny.
 
-# %% mystnb={"image": {"alt": "Szesnaście obrazów 28 na 28 w siatce 2 na 8: wagi dekodera najczęściej aktywnych neuronów kodu rzadkiego autoenkodera; część przypomina całe cyfry, np. zero lub jedynkę, część to drobne wzory kresek; na czerwono wagi dodatnie, na niebiesko ujemne."}} tags=["remove-input"]
+# %% jupyter={"source_hidden": true} mystnb={"image": {"alt": "Szesnaście obrazów 28 na 28 w siatce 2 na 8: wagi dekodera najczęściej aktywnych neuronów kodu rzadkiego autoenkodera; część przypomina całe cyfry, np. zero lub jedynkę, część to drobne wzory kresek; na czerwono wagi dodatnie, na niebiesko ujemne."}} tags=["remove-input"]
 sparse_net = overcomplete["kara L1"][2]
 sparse_codes = keras.Model(sparse_net.inputs, sparse_net.get_layer("code").output).predict(x_test, verbose=0)
 most_used = np.argsort((sparse_codes > 0.01).mean(axis=0))[::-1][:16]

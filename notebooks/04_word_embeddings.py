@@ -15,7 +15,7 @@
 #     center: false
 #     height: 720
 #     scroll: true
-#     slideNumber: true
+#     slideNumber: c/t
 #     theme: white
 #     transition: none
 #     width: 1280
@@ -289,7 +289,7 @@ VOCAB_SIZE = len(id_to_word)  # z numerem 0
 corpus_ids = np.array([word_to_id.get(word, 0) for word in tokens], dtype="int32")
 corpus_ids = corpus_ids[corpus_ids > 0]  # słowa spoza słownika usuwamy
 
-# %% tags=["hide-input"]
+# %% jupyter={"source_hidden": true} tags=["hide-input"]
 print(f"słownik: {len(vocab)} słów (z {len(word_counts)}); zostaje {len(corpus_ids)} "
       f"tokenów, czyli {len(corpus_ids) / len(tokens):.1%}")
 print("najczęstsze:", ", ".join(f"{w} {word_counts[w]}" for w in vocab[:8]))
@@ -360,7 +360,7 @@ def plot_zipf_and_keep():
     plt.show()
 
 
-# %% mystnb={"image": {"alt": "Wykres w skali logarytmicznej: liczba wystąpień słowa w zależności od jego rangi opada mniej więcej wzdłuż prostej (prawo Zipfa), od ponad 28 tysięcy wystąpień słowa the do progu 5 wystąpień na końcu słownika; zaznaczone są słowa the, king, sword i dagger. Druga krzywa, pomarańczowa, to prawdopodobieństwo zachowania słowa: dla kilkudziesięciu najczęstszych słów jest wyraźnie mniejsze od 1, dla słowa the około 0,2, a dla pozostałych równe 1."}} tags=["remove-input"]
+# %% jupyter={"source_hidden": true} mystnb={"image": {"alt": "Wykres w skali logarytmicznej: liczba wystąpień słowa w zależności od jego rangi opada mniej więcej wzdłuż prostej (prawo Zipfa), od ponad 28 tysięcy wystąpień słowa the do progu 5 wystąpień na końcu słownika; zaznaczone są słowa the, king, sword i dagger. Druga krzywa, pomarańczowa, to prawdopodobieństwo zachowania słowa: dla kilkudziesięciu najczęstszych słów jest wyraźnie mniejsze od 1, dla słowa the około 0,2, a dla pozostałych równe 1."}} tags=["remove-input"]
 plot_zipf_and_keep()
 
 # %% [markdown] slideshow={"slide_type": "notes"}
@@ -429,7 +429,7 @@ def draw_word2vec(model):
     plt.show()
 
 
-# %% mystnb={"image": {"alt": "Schemat modelu CBOW: po lewej cztery prostokąty słów kontekstu w_{t-2}, w_{t-1}, w_{t+1}, w_{t+2} (wejście); strzałki z nich zbiegają się w zielonym prostokącie „średnia wektorów” pośrodku (projekcja, czyli zanurzenie), z którego jedna strzałka prowadzi do słowa środkowego w_t po prawej (wyjście)."}} tags=["remove-input"]
+# %% jupyter={"source_hidden": true} mystnb={"image": {"alt": "Schemat modelu CBOW: po lewej cztery prostokąty słów kontekstu w_{t-2}, w_{t-1}, w_{t+1}, w_{t+2} (wejście); strzałki z nich zbiegają się w zielonym prostokącie „średnia wektorów” pośrodku (projekcja, czyli zanurzenie), z którego jedna strzałka prowadzi do słowa środkowego w_t po prawej (wyjście)."}} tags=["remove-input"]
 draw_word2vec("cbow")
 
 # %% [markdown] slideshow={"slide_type": "notes"}
@@ -445,7 +445,7 @@ draw_word2vec("cbow")
 # Model *skip-gram* robi odwrotnie: ze słowa środkowego $w_t$ przewiduje każde słowo kontekstu
 # osobno. Jedno wystąpienie słowa daje więc $2c$ przykładów uczących zamiast jednego.
 
-# %% mystnb={"image": {"alt": "Schemat modelu skip-gram, lustrzane odbicie CBOW: po lewej słowo środkowe w_t (wejście), strzałka do zielonego prostokąta „wektor słowa w_t” (projekcja), a z niego cztery strzałki rozchodzą się do słów kontekstu w_{t-2}, w_{t-1}, w_{t+1}, w_{t+2} po prawej (wyjście)."}} tags=["remove-input"]
+# %% jupyter={"source_hidden": true} mystnb={"image": {"alt": "Schemat modelu skip-gram, lustrzane odbicie CBOW: po lewej słowo środkowe w_t (wejście), strzałka do zielonego prostokąta „wektor słowa w_t” (projekcja), a z niego cztery strzałki rozchodzą się do słów kontekstu w_{t-2}, w_{t-1}, w_{t+1}, w_{t+2} po prawej (wyjście)."}} tags=["remove-input"]
 draw_word2vec("skipgram")
 
 # %% [markdown] slideshow={"slide_type": "notes"}
@@ -491,7 +491,7 @@ def draw_embedding_network(n_words=6, n_hidden=3):
     plt.show()
 
 
-# %% mystnb={"image": {"alt": "Sieć o trzech warstwach: sześć neuronów wejściowych z kodem one-hot (jedna jedynka, reszta zera), trzy neurony ukryte h1–h3 i sześć neuronów wyjściowych p1–p6 z softmaxem. Połączenia od neuronu z jedynką do warstwy ukrytej są zaznaczone na czerwono: to jeden wiersz macierzy W, czyli wektor słowa. Nad połączeniami podpisy W (V×d) i W′ (d×V)."}} tags=["remove-input"]
+# %% jupyter={"source_hidden": true} mystnb={"image": {"alt": "Sieć o trzech warstwach: sześć neuronów wejściowych z kodem one-hot (jedna jedynka, reszta zera), trzy neurony ukryte h1–h3 i sześć neuronów wyjściowych p1–p6 z softmaxem. Połączenia od neuronu z jedynką do warstwy ukrytej są zaznaczone na czerwono: to jeden wiersz macierzy W, czyli wektor słowa. Nad połączeniami podpisy W (V×d) i W′ (d×V)."}} tags=["remove-input"]
 draw_embedding_network()
 
 # %% [markdown] slideshow={"slide_type": "notes"}
@@ -839,7 +839,7 @@ neighbour_table = pd.DataFrame(
     index=[f"{word} ({word_counts[word]})" for word in chosen])
 neighbour_table.index.name = "słowo (wystąpienia)"
 
-# %% tags=["remove-input"]
+# %% jupyter={"source_hidden": true} tags=["remove-input"]
 neighbour_table
 
 # %% [markdown] slideshow={"slide_type": "notes"}
@@ -885,7 +885,7 @@ def plot_word_map(models):
     plt.show()
 
 
-# %% mystnb={"image": {"alt": "Dwa wykresy punktowe obok siebie, dla modeli skip-gram i CBOW uczonych w Kerasie: słowa z pięciu grup (rodzina, tytuły, pora dnia, części ciała, broń) rzutowane metodą PCA na płaszczyznę, każde z podpisem, kolor oznacza grupę. Słowa z tej samej grupy leżą blisko siebie, np. członkowie rodziny tworzą jedno skupisko, a pory dnia drugie."}} tags=["remove-input"]
+# %% jupyter={"source_hidden": true} mystnb={"image": {"alt": "Dwa wykresy punktowe obok siebie, dla modeli skip-gram i CBOW uczonych w Kerasie: słowa z pięciu grup (rodzina, tytuły, pora dnia, części ciała, broń) rzutowane metodą PCA na płaszczyznę, każde z podpisem, kolor oznacza grupę. Słowa z tej samej grupy leżą blisko siebie, np. członkowie rodziny tworzą jedno skupisko, a pory dnia drugie."}} tags=["remove-input"]
 plot_word_map(["skip-gram (Keras)", "CBOW (Keras)"])
 
 # %% [markdown] slideshow={"slide_type": "notes"}
@@ -1104,7 +1104,7 @@ for config in PAIR:
 # ma tyle samo kroków Adama co *skip-gram*; „CBOW” (wsad 2048) — tyle samo epok, ale 4 razy
 # mniej kroków.
 
-# %% tags=["remove-input"]
+# %% jupyter={"source_hidden": true} tags=["remove-input"]
 results
 
 # %% [markdown] slideshow={"slide_type": "notes"}
@@ -1182,7 +1182,7 @@ def plot_comparison():
 # (ta sama liczba epok): linia to średnia z ziaren, pas — zakres od najmniejszego do
 # największego wyniku.
 
-# %% mystnb={"image": {"alt": "Trzy wykresy. Po lewej słupki szybkości uczenia w tysiącach tokenów na sekundę dla pięciu modeli: skip-gram w Kerasie jest najwolniejszy, CBOW z wsadem 2048 kilka razy szybszy, CBOW z wsadem 512 pośrodku, a oba modele gensim (jaśniejsze słupki) najszybsze. Pośrodku i po prawej wynik testu grup słów (oś od 0 do 1) w zależności od części korpusu: 10, 30 i 100 procent, dla skip-gramu i CBOW z równą liczbą kroków, z pasem zakresu po ziarnach i kropkowaną linią poziomu losowego około 0,1. Dla słów częstych obie krzywe rosną od około 0,4 do 0,8 i prawie się pokrywają. Dla słów rzadkich rosną od około 0,15 do około 0,6, a skip-gram jest wyraźnie wyżej dopiero przy całym korpusie."}} tags=["remove-input"]
+# %% jupyter={"source_hidden": true} mystnb={"image": {"alt": "Trzy wykresy. Po lewej słupki szybkości uczenia w tysiącach tokenów na sekundę dla pięciu modeli: skip-gram w Kerasie jest najwolniejszy, CBOW z wsadem 2048 kilka razy szybszy, CBOW z wsadem 512 pośrodku, a oba modele gensim (jaśniejsze słupki) najszybsze. Pośrodku i po prawej wynik testu grup słów (oś od 0 do 1) w zależności od części korpusu: 10, 30 i 100 procent, dla skip-gramu i CBOW z równą liczbą kroków, z pasem zakresu po ziarnach i kropkowaną linią poziomu losowego około 0,1. Dla słów częstych obie krzywe rosną od około 0,4 do 0,8 i prawie się pokrywają. Dla słów rzadkich rosną od około 0,15 do około 0,6, a skip-gram jest wyraźnie wyżej dopiero przy całym korpusie."}} tags=["remove-input"]
 plot_comparison()
 
 # %% [markdown] slideshow={"slide_type": "notes"}

@@ -15,7 +15,7 @@
 #     center: false
 #     height: 720
 #     scroll: true
-#     slideNumber: true
+#     slideNumber: c/t
 #     theme: white
 #     transition: none
 #     width: 1280
@@ -173,7 +173,7 @@ def draw_translation_model(attention=False):
     plt.show()
 
 
-# %% mystnb={"image": {"alt": "Schemat neuronowego tłumaczenia koder–dekoder: po lewej trzy komórki GRU kodera czytają kolejno słowa „Ala”, „ma”, „kota”; ostatni stan kodera, oznaczony h, przechodzi czerwoną strzałką do dekodera. Po prawej pięć komórek GRU dekodera dostaje na wejściu znacznik <s> i kolejne słowa tłumaczenia, a wypisuje „Ala has a cat </s>”; przerywane strzałki prowadzą od każdego wypisanego słowa do wejścia następnego kroku."}} tags=["remove-input"]
+# %% jupyter={"source_hidden": true} mystnb={"image": {"alt": "Schemat neuronowego tłumaczenia koder–dekoder: po lewej trzy komórki GRU kodera czytają kolejno słowa „Ala”, „ma”, „kota”; ostatni stan kodera, oznaczony h, przechodzi czerwoną strzałką do dekodera. Po prawej pięć komórek GRU dekodera dostaje na wejściu znacznik <s> i kolejne słowa tłumaczenia, a wypisuje „Ala has a cat </s>”; przerywane strzałki prowadzą od każdego wypisanego słowa do wejścia następnego kroku."}} tags=["remove-input"]
 draw_translation_model()
 
 # %% [markdown] slideshow={"slide_type": "notes"}
@@ -413,7 +413,7 @@ def date_tokens(sentence):
 
 print(date_tokens("piątek, 27 XI 2026 r."))
 
-# %% tags=["hide-input"]
+# %% jupyter={"source_hidden": true} tags=["hide-input"]
 SOURCE_VOCAB = ["<pad>", "<unk>"] + sorted({t for s in train_src for t in date_tokens(s)})
 TARGET_VOCAB = ["<pad>", "<s>", "</s>"] + list("0123456789-")
 SOURCE_INDEX = {token: i for i, token in enumerate(SOURCE_VOCAB)}
@@ -701,7 +701,7 @@ show_translations(MY_SENTENCES, ("seq2seq", my_seq2seq))
 # - Bahdanau i in. (2014): dekoder w każdym kroku $t$ patrzy na **wszystkie** stany
 #   kodera $h_1, \ldots, h_S$ i sam wybiera, które są teraz ważne.
 
-# %% mystnb={"image": {"alt": "Ten sam schemat koder–dekoder dla zdania „Ala ma kota” → „Ala has a cat”, z dodanymi niebieskimi łukami uwagi: łuki od wszystkich trzech komórek kodera zbiegają się w kółku c_t (wektor kontekstu), z którego strzałka prowadzi do kroku dekodera wypisującego słowo „cat”; najgrubszy łuk wychodzi od komórki, która przeczytała „kota”. Obok wzór c_t = suma po j wag α_tj razy stany h_j."}} tags=["remove-input"]
+# %% jupyter={"source_hidden": true} mystnb={"image": {"alt": "Ten sam schemat koder–dekoder dla zdania „Ala ma kota” → „Ala has a cat”, z dodanymi niebieskimi łukami uwagi: łuki od wszystkich trzech komórek kodera zbiegają się w kółku c_t (wektor kontekstu), z którego strzałka prowadzi do kroku dekodera wypisującego słowo „cat”; najgrubszy łuk wychodzi od komórki, która przeczytała „kota”. Obok wzór c_t = suma po j wag α_tj razy stany h_j."}} tags=["remove-input"]
 draw_translation_model(attention=True)
 
 # %% [markdown] slideshow={"slide_type": "notes"}
@@ -804,7 +804,7 @@ def plot_both_models(x, curves, xlabel, ylabel, title, legend_loc):
     plt.show()
 
 
-# %% mystnb={"image": {"alt": "Wykres liniowy: oś pozioma to numer epoki uczenia, oś pionowa to odsetek dat ze zbioru walidacyjnego przetłumaczonych bezbłędnie. Model z mechanizmem uwagi już po kilku epokach dochodzi niemal do 1 i tam zostaje; model seq2seq bez mechanizmu uwagi rośnie powoli i przez całe uczenie pozostaje wyraźnie niżej."}} tags=["remove-input"]
+# %% jupyter={"source_hidden": true} mystnb={"image": {"alt": "Wykres liniowy: oś pozioma to numer epoki uczenia, oś pionowa to odsetek dat ze zbioru walidacyjnego przetłumaczonych bezbłędnie. Model z mechanizmem uwagi już po kilku epokach dochodzi niemal do 1 i tam zostaje; model seq2seq bez mechanizmu uwagi rośnie powoli i przez całe uczenie pozostaje wyraźnie niżej."}} tags=["remove-input"]
 plot_both_models(np.arange(1, EPOCHS + 1), {"seq2seq": seq2seq_curve, "z uwagą": attention_curve},
                  "epoka", "dokładne dopasowanie (walidacja)",
                  "Model z mechanizmem uwagi uczy się znacznie szybciej", "center right")
@@ -834,7 +834,7 @@ for n, seq2seq_acc, attention_acc in zip(lengths, *accuracy_by_length.values()):
     print(f"{n} tokenów: {np.sum(test_lengths == n)} zdań, seq2seq {seq2seq_acc:.3f}, "
           f"z uwagą {attention_acc:.3f}")
 
-# %% mystnb={"image": {"alt": "Wykres liniowy: oś pozioma to liczba tokenów zdania źródłowego, oś pionowa to odsetek dat przetłumaczonych bezbłędnie na zbiorze testowym. Linia modelu z mechanizmem uwagi leży przy samej górze, blisko 1, dla wszystkich długości; linia modelu seq2seq bez mechanizmu uwagi leży wyraźnie niżej, około 0,8, i prawie nie zależy od długości zdania."}} tags=["remove-input"]
+# %% jupyter={"source_hidden": true} mystnb={"image": {"alt": "Wykres liniowy: oś pozioma to liczba tokenów zdania źródłowego, oś pionowa to odsetek dat przetłumaczonych bezbłędnie na zbiorze testowym. Linia modelu z mechanizmem uwagi leży przy samej górze, blisko 1, dla wszystkich długości; linia modelu seq2seq bez mechanizmu uwagi leży wyraźnie niżej, około 0,8, i prawie nie zależy od długości zdania."}} tags=["remove-input"]
 plot_both_models(lengths, accuracy_by_length, "długość zdania źródłowego [tokeny]", "dokładne dopasowanie",
                  "Trafność na zbiorze testowym a długość zdania", "lower left")
 
@@ -872,7 +872,7 @@ example = date_in_polish(datetime.date(1948, 2, 28), (0.1, 0.1, 0.5, 0.1))  # dz
 (example_translation,), example_weights = greedy_decode(attention_encoder, attention_step, [example])
 print(f"{example} → {example_translation}")
 
-# %% mystnb={"image": {"alt": "Mapa cieplna wag uwagi dla zdania „sobota, dwudziesty ósmy lutego tysiąc dziewięćset czterdziestego ósmego roku” przetłumaczonego na 1948-02-28. Kolumny to tokeny źródła, wiersze to kolejne znaki wyniku. Cyfry 4 i 8 roku mają największe wagi na słowach „czterdziestego” i „ósmego”, cyfry miesiąca 0 i 2 na słowie „lutego”, cyfry dnia 2 i 8 na słowach „dwudziesty” i „ósmy”; przy pierwszych cyfrach roku, 1 i 9, wagi są rozmyte, a dzień tygodnia i słowo „roku” dostają wagi bliskie zera."}} tags=["remove-input"]
+# %% jupyter={"source_hidden": true} mystnb={"image": {"alt": "Mapa cieplna wag uwagi dla zdania „sobota, dwudziesty ósmy lutego tysiąc dziewięćset czterdziestego ósmego roku” przetłumaczonego na 1948-02-28. Kolumny to tokeny źródła, wiersze to kolejne znaki wyniku. Cyfry 4 i 8 roku mają największe wagi na słowach „czterdziestego” i „ósmego”, cyfry miesiąca 0 i 2 na słowie „lutego”, cyfry dnia 2 i 8 na słowach „dwudziesty” i „ósmy”; przy pierwszych cyfrach roku, 1 i 9, wagi są rozmyte, a dzień tygodnia i słowo „roku” dostają wagi bliskie zera."}} tags=["remove-input"]
 draw_attention_map(example, example_translation, example_weights[0])
 
 # %% [markdown] slideshow={"slide_type": "notes"}
@@ -934,7 +934,7 @@ show_translations(MY_SENTENCES, ("seq2seq", my_seq2seq), ("z uwagą", my_attenti
 # rzeczownika (P — osoba, A — zwierzę, T — rzecz) mówi, z którymi czasownikami
 # i przymiotnikami słowo się łączy, żeby zdania nie były zbyt dziwne.
 
-# %% slideshow={"slide_type": "skip"} tags=["hide-input", "generator"]
+# %% jupyter={"source_hidden": true} slideshow={"slide_type": "skip"} tags=["hide-input", "generator"]
 def parse_table(table, fields):
     """Tabela tekstowa -> {lemat: {pole: wartość}}; wpis to kolejne len(fields) słów."""
     words = table.split()
@@ -1043,7 +1043,7 @@ PHENOMENA = ("przypadek", "czas przeszły", "szyk OVS", "podmiot domyślny", "pr
 # Odmiana i tłumaczenie: specyfikacja zdania (podmiot, czasownik, czas, dopełnienie, liczba,
 # przymiotniki, przeczenie, szyk) daje zdanie polskie i jego jedyne tłumaczenie angielskie.
 
-# %% slideshow={"slide_type": "skip"} tags=["hide-input", "generator"]
+# %% jupyter={"source_hidden": true} slideshow={"slide_type": "skip"} tags=["hide-input", "generator"]
 def adjective_form(lemma, case, gender, count=1):
     """Przymiotnik zgodny z rzeczownikiem: szybki/szybka/szybkie, szybkiego, szybką, szybkich."""
     soft = lemma[-1] == "i"                          # szybki, tani: -i- przed -e (szybkie, tanie)
@@ -1165,7 +1165,7 @@ def tokenize(text):
 # przeczeń, 30% szyku OVS wśród zdań z podmiotem) i korpus różnych zdań polskich; po
 # usunięciu powtórzeń proporcje nieco się zmieniają.
 
-# %% slideshow={"slide_type": "skip"} tags=["hide-input", "generator"]
+# %% jupyter={"source_hidden": true} slideshow={"slide_type": "skip"} tags=["hide-input", "generator"]
 def choose(rng, items):
     return items[rng.integers(len(items))]
 
@@ -1484,7 +1484,7 @@ results = pd.DataFrame.from_dict({name: {"parametry": translators[name]["model"]
                                             for k, v in scores(predictions[name], test_references).items()}}
                                   for name in translators}, orient="index")
 
-# %% tags=["remove-input"]
+# %% jupyter={"source_hidden": true} tags=["remove-input"]
 results
 
 # %% slideshow={"slide_type": "skip"} tags=["remove-cell"]
@@ -1551,7 +1551,7 @@ beam_predictions = {(name, k): beam_decode(name, test_polish, k) for name in BEA
 beam_bleu = pd.DataFrame({f"k = {k}": {name: round(scores(beam_predictions[name, k], test_references)["BLEU"], 1)
                                        for name in BEAM_MODELS} for k in BEAM_WIDTHS})
 
-# %% tags=["remove-input"]
+# %% jupyter={"source_hidden": true} tags=["remove-input"]
 beam_bleu
 
 # %% slideshow={"slide_type": "skip"} tags=["remove-cell"]
@@ -1588,7 +1588,7 @@ correct = {name: np.array(predictions[name]) == np.array(test_references) for na
 by_group = pd.DataFrame({name: {group: round(float(correct[name][chosen].mean()), 3)
                                 for group, chosen in groups.items()} for name in translators})
 
-# %% tags=["remove-input"]
+# %% jupyter={"source_hidden": true} tags=["remove-input"]
 by_group
 
 # %% [markdown] slideshow={"slide_type": "notes"}
@@ -1644,7 +1644,7 @@ def draw_sentence_maps():
     plt.show()
 
 
-# %% mystnb={"image": {"alt": "Cztery mapy cieplne wag uwagi w układzie dwa na dwa. Kolumny każdej mapy to słowa zdania polskiego, wiersze to słowa tłumaczenia. Lewa kolumna map: zdanie „Czarnego psa widzi kot.” przetłumaczone na „The cat sees a black dog.”: słowa „the cat” patrzą na „kot” na końcu zdania, „sees” na „widzi”, „black” na „czarnego”, a „dog” na „psa”, więc ciemne pola układają się w poprzek, a nie po przekątnej. Prawa kolumna: „Nie widziałam krowy.” przetłumaczone na „I did not see a cow.”: słowa „i”, „did” i „see” patrzą głównie na jedno słowo „widziałam”, a „cow” na „krowy”. Górny wiersz map to model GRU z mechanizmem uwagi, dolny jedna głowa uwagi Transformera; w Transformerze pola są ostrzejsze, a „not” patrzy na „nie” i na kropkę tylko częściowo."}} tags=["remove-input"]
+# %% jupyter={"source_hidden": true} mystnb={"image": {"alt": "Cztery mapy cieplne wag uwagi w układzie dwa na dwa. Kolumny każdej mapy to słowa zdania polskiego, wiersze to słowa tłumaczenia. Lewa kolumna map: zdanie „Czarnego psa widzi kot.” przetłumaczone na „The cat sees a black dog.”: słowa „the cat” patrzą na „kot” na końcu zdania, „sees” na „widzi”, „black” na „czarnego”, a „dog” na „psa”, więc ciemne pola układają się w poprzek, a nie po przekątnej. Prawa kolumna: „Nie widziałam krowy.” przetłumaczone na „I did not see a cow.”: słowa „i”, „did” i „see” patrzą głównie na jedno słowo „widziałam”, a „cow” na „krowy”. Górny wiersz map to model GRU z mechanizmem uwagi, dolny jedna głowa uwagi Transformera; w Transformerze pola są ostrzejsze, a „not” patrzy na „nie” i na kropkę tylko częściowo."}} tags=["remove-input"]
 draw_sentence_maps()
 
 # %% [markdown] slideshow={"slide_type": "notes"}

@@ -28,8 +28,8 @@ def test_deck_initialises_and_steps_through_slides(visit, source):
     total = v.page.inner_text(".slide-number").split("/")[-1].strip()
     assert int(total) == slide_count(source)
     rise = jupytext.read(source).metadata["rise"]
-    config = v.page.evaluate("(({center, transition, width, height}) => "
-                             "({center, transition, width, height}))(Reveal.getConfig())")
+    config = v.page.evaluate("(({center, transition, width, height, slideNumber}) => "
+                             "({center, transition, width, height, slideNumber}))(Reveal.getConfig())")
     assert config == {key: rise[key] for key in config}, "slajdy statyczne nie mają ustawień RISE"
     v.page.wait_for_selector("mjx-container", state="attached", timeout=20000)
     v.screenshot(f"{source.stem}.slides")

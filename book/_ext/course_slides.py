@@ -22,7 +22,8 @@ VENDOR_URL = "../_static/vendor"
 # RISE setting -> (nbconvert's SlidesExporter trait, its type). RISE's `scroll` has no
 # counterpart: every static slide is tested to fit, and scrolling is for live outputs.
 RISE_TO_REVEAL = {"theme": ("reveal_theme", str), "transition": ("reveal_transition", str),
-                  "width": ("reveal_width", str), "height": ("reveal_height", str)}
+                  "width": ("reveal_width", str), "height": ("reveal_height", str),
+                  "slideNumber": ("reveal_number", str)}
 
 
 class HideLikeTheSite(Preprocessor):
@@ -48,7 +49,6 @@ def make_exporter(rise):
         mathjax_url=f"{VENDOR_URL}/mathjax/es5/tex-chtml.js",
         exclude_input_prompt=True,
         exclude_output_prompt=True,
-        reveal_number="c/t" if rise.get("slideNumber") else "",
     )
     for key, (trait, kind) in RISE_TO_REVEAL.items():
         if key in rise:
