@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 export COURSE_DATA_DIR := $(CURDIR)/data
 
-.PHONY: help site test outputs sync data assets serve bench clean
+.PHONY: help site test outputs sync data assets serve present bench clean
 
 help:
 	@echo "make site     - środowisko, dane, strona i slajdy w _build/html"
@@ -13,6 +13,7 @@ help:
 	@echo "make data     - dane do notatników w data/ (MNIST, Szekspir), sprawdzane sumami kontrolnymi"
 	@echo "make sync     - przenosi zmiany z notebooks/*.py do par .ipynb, zachowując wyniki (jupytext)"
 	@echo "make serve    - serwuje _build/html pod http://localhost:8000"
+	@echo "make present  - JupyterLab z RISE do pokazu na żywo (Alt+R), notatniki kursu jako zaufane"
 	@echo "make bench    - mierzy czasy notatników, budowania strony i treningu CNN oraz rozmiar strony"
 
 $(BIN)/.installed: requirements.txt pyproject.toml
@@ -53,6 +54,11 @@ outputs: $(BIN)/.installed data
 serve:
 	@echo "== http://localhost:8000 (Ctrl+C kończy)"
 	$(PYTHON) -m http.server 8000 --bind 127.0.0.1 --directory _build/html
+
+# Trusted notebooks run the scripts in their stored outputs (the convolution animation in 5.2).
+present: $(BIN)/.installed
+	$(BIN)/jupyter trust $$($(BIN)/python -m course | sed 's/\.py/.ipynb/g')
+	$(BIN)/jupyter lab notebooks/
 
 bench: $(BIN)/.installed node_modules/.installed data
 	$(BIN)/python scripts/bench.py

@@ -1,0 +1,153 @@
+"""The live slideshow as a lecturer gives it: JupyterLab with RISE (jupyterlab-rise), each
+notebook opened in RISE's slideshow view (/rise/<notebook>) in headless Chromium and stepped
+through with the space bar. The static decks are tested against `slides(source)` in
+test_browser.py; the live slides are held to the same list, slide by slide."""
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
+
+from conftest import Visit, slides
+import course
+from course import ROOT
+
+# For the slide shown now: its index among all slides, and what it shows.
+CURRENT_SLIDE_JS = """async () => {
+  const all = [...document.querySelectorAll(".reveal .slides section:not(:has(section))")];
+  const slide = document.querySelector(".reveal .slides section.present:not(:has(section))");
+  const shown = el => el.getClientRects().length > 0;
+  const inputs = [...slide.querySelectorAll(".jp-CodeCell .jp-Cell-inputWrapper")].filter(shown);
+  const fragments = [...slide.querySelectorAll(".fragment")];
+  const images = [...slide.querySelectorAll(".jp-OutputArea-output img")];
+  await Promise.all(images.map(img => img.decode().catch(() => null)));
+  return {
+    index: all.indexOf(slide), count: all.length,
+    code_lines: inputs.reduce((n, el) => n + el.querySelectorAll(".cm-line").length, 0),
+    placeholders: inputs.filter(el => el.querySelector(".jp-InputPlaceholder")).length,
+    figures: images.filter(img => img.naturalWidth > 0 && img.offsetHeight > 0).length,
+    notes: slide.querySelectorAll("aside.notes").length > 0,
+    fragments: fragments.length,
+    fragments_shown: fragments.filter(f => f.classList.contains("visible")).length,
+  };
+}"""
+MAX_STEPS = 500  # space-bar presses for a whole deck: its slides plus its fragments
+
+
+@pytest.fixture(scope="session")
+def jupyterlab(tmp_path_factory):
+    """JupyterLab serving the repository on a free local port, without a token, with its
+    settings, workspaces and trust database in a temporary folder; stopped after the tests."""
+    home = tmp_path_factory.mktemp("jupyterlab")
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    command = [str(Path(sys.executable).parent / "jupyter"), "lab", "--no-browser",
+               "--ServerApp.ip=127.0.0.1", f"--ServerApp.port={port}", "--ServerApp.port_retries=0",
+               "--IdentityProvider.token=", "--ServerApp.password=", f"--ServerApp.root_dir={ROOT}"]
+    if hasattr(os, "geteuid") and os.geteuid() == 0:
+        command.append("--allow-root")  # containers and CI runners often run as root
+    env = {**os.environ, "JUPYTERLAB_SETTINGS_DIR": str(home / "settings"), "JUPYTER_DATA_DIR": str(home / "data"),
+           "JUPYTERLAB_WORKSPACES_DIR": str(home / "workspaces"), "JUPYTER_RUNTIME_DIR": str(home / "runtime")}
+    # as `make present` does: trusted notebooks run the scripts of their outputs (the animation in 5.2)
+    subprocess.run([command[0], "trust", *(str(s.with_suffix(".ipynb")) for s in course.notebooks())],
+                   env=env, check=True, capture_output=True)
+    log = home / "jupyterlab.log"
+    with log.open("w") as out:
+        server = subprocess.Popen(command, stdout=out, stderr=subprocess.STDOUT, env=env)
+    url = f"http://127.0.0.1:{port}"
+    try:
+        for _ in range(120):
+            assert server.poll() is None, "JupyterLab nie wystartował:\n" + log.read_text()[-3000:]
+            try:
+                urllib.request.urlopen(f"{url}/api/status", timeout=2)
+                break
+            except OSError:
+                time.sleep(0.5)
+        else:
+            pytest.fail("JupyterLab nie odpowiada po 60 s:\n" + log.read_text()[-3000:])
+        yield url
+    finally:
+        server.terminate()
+        try:
+            server.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            server.kill()
+
+
+def open_slideshow(browser, jupyterlab, source):
+    v = Visit(browser, f"{jupyterlab}/rise/notebooks/{source.stem}.ipynb")
+    v.page.wait_for_selector(".reveal.ready", timeout=60000)
+    v.page.wait_for_selector(".reveal mjx-container", state="attached", timeout=20000)
+    return v
+
+
+FIGURE_SHOWN_JS = """() => [...document.querySelectorAll(
+  ".reveal .slides section.present:not(:has(section)) .jp-OutputArea-output img")].some(img => img.naturalWidth > 0 && img.offsetHeight > 0)"""
+
+
+def step_through(page, static):
+    """Press the space bar until the last slide: each slide as it first appears, with
+    the most fragments it showed while on it. JupyterLab renders cells as they come into
+    view, so on a slide that should show a figure the figure gets a few seconds to appear."""
+    seen = {}
+    for _ in range(MAX_STEPS):
+        index = page.evaluate(CURRENT_SLIDE_JS)["index"]
+        if index not in seen and index < len(static) and static[index]["figure"]:
+            try:
+                page.wait_for_function(FIGURE_SHOWN_JS, timeout=5000)
+            except PlaywrightTimeout:
+                pass  # reported by the test, with the slide's number
+        now = page.evaluate(CURRENT_SLIDE_JS)
+        first = seen.setdefault(now["index"], {**now, "fragments_on_arrival": now["fragments_shown"]})
+        first["fragments_shown"] = max(first["fragments_shown"], now["fragments_shown"])
+        if len(seen) == now["count"] and now["index"] == now["count"] - 1 \
+                and now["fragments_shown"] == now["fragments"]:
+            break
+        page.keyboard.press("Space")
+    return [seen[i] for i in sorted(seen)]
+
+
+def test_live_slideshow_shows_what_the_static_deck_shows(browser, jupyterlab, source):
+    """Same slides, in the same order; code only where the static deck shows code, line for
+    line (no code above a figure drawn by a helper call); every figure and speaker note in
+    place; fragments hidden on arrival and shown by the space bar; a clean console."""
+    v = open_slideshow(browser, jupyterlab, source)
+    static = slides(source)
+    live = step_through(v.page, static)
+    v.screenshot(f"{source.stem}.live")
+    assert len(live) == len(static), f"{source.stem}: na żywo {len(live)} slajdów, statycznie {len(static)}"
+    for number, (shown, expected) in enumerate(zip(live, static), start=1):
+        where = f"{source.stem}, slajd {number} na żywo"
+        assert shown["placeholders"] == 0, f"{where}: widać zwinięty kod (…) komórki z ukrytym wejściem"
+        assert shown["code_lines"] == expected["code_lines"], (
+            f"{where}: {shown['code_lines']} wierszy kodu, a w slajdach statycznych {expected['code_lines']}; "
+            "komórka ze znacznikiem hide-input/remove-input potrzebuje jupyter.source_hidden")
+        assert shown["figures"] >= expected["figure"], f"{where}: brak rysunku"
+        assert shown["notes"] == expected["notes"], f"{where}: notatki prowadzącego nie na swoim miejscu"
+        assert shown["fragments_on_arrival"] == 0 and shown["fragments_shown"] == shown["fragments"], (
+            f"{where}: fragmenty nie pojawiają się po kolei ({shown})")
+    v.assert_clean()
+
+
+def test_live_speaker_view_follows_the_slideshow(browser, jupyterlab):
+    """S opens reveal.js' speaker view; it loads the notebook twice more (current and next
+    slide), so it gets a generous timeout, then it must follow the space bar."""
+    v = open_slideshow(browser, jupyterlab, ROOT / "notebooks" / "02_cnn.py")
+    notes_js = ("document.querySelector('.reveal .slides section.present:not(:has(section)) aside.notes')"
+                ".textContent.split(/\\s+/).filter(Boolean).slice(0, 6).join(' ')")
+    with v.page.expect_popup() as opened:
+        v.page.keyboard.press("s")
+    speaker = opened.value
+    for _ in range(2):
+        words = v.page.evaluate(notes_js)
+        speaker.wait_for_function("words => document.querySelector('.speaker-controls-notes')?.innerText"
+                                  ".split(/\\s+/).join(' ').includes(words)", arg=words, timeout=60000)
+        v.page.bring_to_front()
+        v.page.keyboard.press("Space")
+    v.assert_clean()
