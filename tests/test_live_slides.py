@@ -97,13 +97,14 @@ def step_through(page, static):
     view, so on a slide that should show a figure the figure gets a few seconds to appear."""
     seen = {}
     for _ in range(MAX_STEPS):
-        index = page.evaluate(CURRENT_SLIDE_JS)["index"]
-        if index not in seen and index < len(static) and static[index]["figure"]:
+        now = page.evaluate(CURRENT_SLIDE_JS)
+        index = now["index"]
+        if index not in seen and index < len(static) and static[index]["figure"] and not now["figures"]:
             try:
                 page.wait_for_function(FIGURE_SHOWN_JS, timeout=5000)
+                now = page.evaluate(CURRENT_SLIDE_JS)
             except PlaywrightTimeout:
                 pass  # reported by the test, with the slide's number
-        now = page.evaluate(CURRENT_SLIDE_JS)
         first = seen.setdefault(now["index"], {**now, "fragments_on_arrival": now["fragments_shown"]})
         first["fragments_shown"] = max(first["fragments_shown"], now["fragments_shown"])
         if len(seen) == now["count"] and now["index"] == now["count"] - 1 \
