@@ -4,11 +4,12 @@ VENV := .venv
 BIN := $(VENV)/bin
 export COURSE_DATA_DIR := $(CURDIR)/data
 
-.PHONY: help site test outputs sync data assets serve present bench clean
+.PHONY: help site test test-quick outputs sync data assets serve present bench clean
 
 help:
 	@echo "make site     - środowisko, dane, strona i slajdy w _build/html"
 	@echo "make test     - wszystkie testy (notatniki w trybie szybkim, strona, przeglądarka)"
+	@echo "make test-quick - testy bez jądra, strony i przeglądarki (do szybkich poprawek, < 1 min)"
 	@echo "make outputs  - wykonuje notatniki w trybie pełnym i zapisuje wyniki (NB=notebooks/02_cnn.py: jeden)"
 	@echo "make data     - dane do notatników w data/ (MNIST, Szekspir), sprawdzane sumami kontrolnymi"
 	@echo "make sync     - przenosi zmiany z notebooks/*.py do par .ipynb, zachowując wyniki (jupytext)"
@@ -43,6 +44,9 @@ site: $(BIN)/.installed node_modules/.installed data
 test: $(BIN)/.installed node_modules/.installed data
 	@echo "== Testy: pary i wyniki notatników, nbval w trybie szybkim jak w Colab, strona, przeglądarka"
 	COURSE_FAST=1 $(BIN)/python -m pytest
+
+test-quick: $(BIN)/.installed data
+	COURSE_FAST=1 $(BIN)/python -m pytest -m "not notebooks and not site and not browser"
 
 sync: $(BIN)/.installed
 	$(BIN)/jupytext --to ipynb --update $$($(BIN)/python -m course)

@@ -32,6 +32,16 @@ def pytest_generate_tests(metafunc):
         metafunc.parametrize("source", SOURCES, ids=[s.stem for s in SOURCES])
 
 
+def pytest_collection_modifyitems(items):
+    """Mark what needs the built site or a browser (from the fixtures a test uses), so that
+    `make test-quick` can leave them out; the notebook runs are marked where they are defined."""
+    for item in items:
+        if {"browser", "visit", "jupyterlab"} & set(item.fixturenames):
+            item.add_marker(pytest.mark.browser)
+        if "site" in item.fixturenames:
+            item.add_marker(pytest.mark.site)
+
+
 def code_cells_as_python(source):
     """Each code cell of a notebook source as Python (IPython magics such as %config become
     calls) with its syntax tree."""

@@ -4,8 +4,8 @@ downloads go through the same calls as in Colab, pointed at local copies by this
 not by the notebook: `pip download`/`pip install` through pip's own PIP_NO_INDEX and
 PIP_FIND_LINKS, Keras' MNIST download through colab_kernel/sitecustomize.py.
 
-The local-data path (data/ from `make data`) is run in place, with no network at all, for
-one notebook per data loader; the loaders' copies are identical in every notebook.
+Each notebook runs once. The local-data path (data/ from `make data`) is covered by the
+loaders' own tests (test_data_messages.py); their copies are identical in every notebook.
 
 A package that Colab lacks (colab_packages.txt) is installed by the notebook itself."""
 import ast
@@ -19,20 +19,14 @@ from pathlib import Path
 
 import nbformat
 import pytest
-from course import stamp_of
 
 from conftest import ROOT, SOURCES, code_cells_as_python, definitions
 
 DATA = ROOT / "data"
-LOADERS = ("load_mnist", "load_shakespeare")
 
 
 def defines(source, name):
     return name in definitions(source)
-
-
-def fast_seconds(source):
-    return stamp_of(nbformat.read(source.with_suffix(".ipynb"), as_version=4))["fast_seconds"]
 
 
 def offline_environment(keras_home, **extra):
@@ -54,6 +48,7 @@ def run_nbval(notebook, env):
     assert result.returncode == 0 and f"{cells} passed" in result.stdout, result.stdout[-6000:]
 
 
+@pytest.mark.notebooks
 @pytest.mark.parametrize("notebook_source", SOURCES, ids=[s.stem for s in SOURCES])
 def test_notebook_runs_alone_like_in_colab(notebook_source, tmp_path):
     content = tmp_path / "content"  # Colab's working folder; no ../data next to it
@@ -65,18 +60,6 @@ def test_notebook_runs_alone_like_in_colab(notebook_source, tmp_path):
     assert [p.name for p in content.iterdir()] == [notebook.name], "notatnik zostawił pliki obok siebie"
     downloaded = (keras_home / "datasets" / "mnist.npz").exists()
     assert downloaded == defines(notebook_source, "load_mnist"), "MNIST nie przyszedł z pobrania Keras"
-
-
-LOCAL = sorted({min((s for s in SOURCES if defines(s, name)), key=fast_seconds) for name in LOADERS})
-
-
-@pytest.mark.parametrize("notebook_source", LOCAL, ids=[s.stem for s in LOCAL])
-def test_notebook_reads_the_local_data_offline(notebook_source, tmp_path):
-    run_nbval(notebook_source.with_suffix(".ipynb"), offline_environment(tmp_path, COURSE_DATA_DIR=str(DATA)))
-
-
-def test_each_data_loader_is_run_from_local_data():
-    assert all(any(defines(s, name) for s in LOCAL) for name in LOADERS)
 
 
 def pins(path):

