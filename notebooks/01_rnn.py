@@ -20,25 +20,28 @@
 #     transition: none
 #     width: 1280
 #   topic:
-#     result: 'prognoza CO₂: RMSE {lstm_rmse} ppm (LSTM) wobec {persistence_rmse} ppm (naiwna)'
+#     result: 'prognoza CO₂: RMSE {lstm_rmse_mean} ppm (LSTM) wobec {co2_linear_rmse} ppm (model liniowy
+#       z oknem {co2_linear_window} miesięcy wybranym na walidacji) i {co2_seasonal_naive_rmse} ppm (sezonowa
+#       naiwna)'
 #     summary: 'RNN, LSTM i GRU: pamięć w ciągach, zanikający gradient, prognoza szeregu CO₂ i generowanie
 #       tekstu w stylu Szekspira.'
 # ---
 
 # %% [markdown] slideshow={"slide_type": "slide"}
-# # 5.1 Rekurencyjne sieci neuronowe (RNN)
+# # 5.1 Sieci rekurencyjne (RNN)
 # **Uczenie maszynowe · wykład 5**
 #
 # W tym notatniku pokażemy:
-# - czym jest rekurencyjna sieć neuronowa (*recurrent neural network*, RNN) i jak wygląda
-#   „rozwinięta w czasie”,
+# - jak sieć rekurencyjna, w skrócie RNN (*recurrent neural network*), niesie stan od kroku
+#   do kroku i jak ją narysować po rozwinięciu w czasie,
 # - jakie są rodzaje zadań na ciągach, zależnie od liczby wejść i wyjść (*one-to-many*,
 #   *many-to-one*, …),
 # - co dzieje się z gradientem w długich ciągach, czym komórki LSTM i GRU różnią się od
 #   prostej komórki RNN i co z tego widać w pomiarach,
-# - prognozę szeregu czasowego siecią LSTM porównaną z prognozą naiwną,
+# - prognozę szeregu czasowego siecią LSTM porównaną z prognozami naiwnymi i modelem liniowym,
 # - porównanie GRU i LSTM: jakość, liczba parametrów, czas uczenia,
-# - tekst „w stylu Szekspira” wygenerowany przez znakową sieć LSTM.
+# - tekst „w stylu Szekspira” wygenerowany przez znakową sieć LSTM,
+# - sieci dwukierunkowe i wielowarstwowe.
 
 # %% slideshow={"slide_type": "skip"} tags=["remove-cell"]
 import os
@@ -69,8 +72,10 @@ import tensorflow as tf
 from keras import layers
 from matplotlib import patheffects
 from matplotlib.patches import Circle, FancyBboxPatch
+from matplotlib.ticker import FuncFormatter
 
 plt.rcParams["figure.dpi"] = 80
+DECIMAL_COMMA = FuncFormatter(lambda value, _: f"{value:g}".replace(".", ","))  # 0,5 zamiast 0.5
 # %config InlineBackend.figure_formats = ["retina"]  # rysunki w podwójnej rozdzielczości: ostre na slajdach
 
 # %% [markdown] slideshow={"slide_type": "notes"}
@@ -166,16 +171,16 @@ def draw_rolled_and_unrolled(n_steps=4):
 draw_rolled_and_unrolled()
 
 # %% [markdown] slideshow={"slide_type": "fragment"}
-# - Rozwinięta sieć RNN to po prostu głęboka sieć, w której **każda warstwa ma te same wagi**,
+# - Rozwinięta sieć rekurencyjna to głęboka sieć, w której **każda warstwa ma te same wagi**,
 #   a do każdej „warstwy” dochodzi kolejny element ciągu.
-# - Dzięki wspólnym wagom ta sama sieć obsłuży ciąg o dowolnej długości, a liczba jej
-#   parametrów od długości ciągu nie zależy — podobnie jak w sieci splotowej, tylko wzdłuż czasu.
+# - To **współdzielenie wag**: dzięki niemu sieć obsłuży ciąg dowolnej długości, a liczba jej
+#   parametrów od długości nie zależy. Sieć splotowa (5.2) robi to samo w przestrzeni obrazu.
 
 # %% [markdown] slideshow={"slide_type": "notes"}
 # Pokaż najpierw lewą część rysunku, komórkę A z pętlą, a potem prawą: cztery kopie A połączone
 # poziomymi strzałkami, którymi stan przechodzi do następnego kroku. Najważniejsze jest to, że
 # wszystkie kopie mają te same wagi. Zapytaj salę: „Ile parametrów przybędzie sieci, gdy ciąg
-# wejściowy się wydłuży?” (żadnego). Analogia z fragmentu pod rysunkiem: sieć splotowa dzieli
+# wejściowy się wydłuży?” (żadnego). Współdzielenie wag wróci w 5.2: sieć splotowa dzieli
 # wagi w przestrzeni, rekurencyjna w czasie.
 
 # %% [markdown] slideshow={"slide_type": "subslide"}
@@ -291,8 +296,8 @@ draw_sequence_shapes()
 # Przejdź po pięciu schematach od lewej: różowe prostokąty to wejścia, zielone — stan sieci,
 # niebieskie — wyjścia. Zwróć uwagę na czwarty schemat, w którym wyjścia pojawiają się dopiero po
 # przeczytaniu całego wejścia, jak przy tłumaczeniu. Zapytaj salę: „Do którego schematu pasuje
-# prognoza jutrzejszej temperatury z pomiarów z ostatniego tygodnia?” (wiele do jednego).
-# Zapowiedz, że dziś użyjemy schematu wiele do jednego i synchronicznego wiele do wielu.
+# prognoza jutrzejszej temperatury z pomiarów z ostatniego tygodnia?” (*many-to-one*).
+# Zapowiedz, że dziś użyjemy schematu *many-to-one* i synchronicznego *many-to-many*.
 
 # %% [markdown] slideshow={"slide_type": "slide"}
 # ## Zależności długodystansowe
@@ -300,8 +305,9 @@ draw_sequence_shapes()
 # - Czasem odpowiedź zależy od czegoś, co sieć widziała **wiele kroków wcześniej**:
 #   „Urodziłem się we Francji … (długi tekst) … mówię płynnie po **francusku**”.
 # - Informacja z początku ciągu musi przetrwać wiele przejść przez komórkę.
-# - Przy uczeniu gradient płynie wstecz przez wszystkie kroki i w każdym jest mnożony przez
-#   pochodną komórki. Zwykle maleje wtedy wykładniczo z odległością (**zanikający gradient**,
+# - Sieć rekurencyjną uczymy zwykłą propagacją wsteczną przez jej rozwinięcie w czasie:
+#   to **propagacja wsteczna w czasie** (*backpropagation through time*, BPTT). Gradient
+#   płynie wstecz przez wszystkie kroki i w każdym jest mnożony przez pochodną komórki. Zwykle maleje wtedy wykładniczo z odległością (**zanikający gradient**,
 #   *vanishing gradient*), czasem rośnie wykładniczo (**eksplodujący gradient**, *exploding
 #   gradient*). Dlatego prostą sieć RNN tym trudniej nauczyć zależności, im dłuższy ciąg
 #   ([Bengio, Simard i Frasconi, 1994](https://doi.org/10.1109/72.279181)).
@@ -317,14 +323,17 @@ draw_sequence_shapes()
 # więc iloczyn i tak może maleć
 # ([Pascanu, Mikolov i Bengio, 2013](https://arxiv.org/abs/1211.5063)). Gdy już wybucha,
 # pomaga przycinanie gradientu (*gradient clipping*): ograniczenie jego normy, w Kerasie np.
-# `clipnorm=1.0` w optymalizatorze. Zanikaniu zapobiega dopiero inna budowa komórki: LSTM i GRU.
+# `clipnorm=1.0` w optymalizatorze. Komórki z bramkami (LSTM i GRU, za chwilę) mają ścieżkę,
+# którą gradient może przejść wiele kroków prawie bez strat, ale wartości bramek sieć musi
+# wyuczyć: zmierzymy, że przed uczeniem gradient zanika w każdej z trzech komórek.
 
 # %% [markdown] slideshow={"slide_type": "subslide"}
 # ### Eksperyment: zapamiętaj pierwszy symbol
 #
-# Sieć czyta ciąg długości $N$: na jego początku stoi jeden z czterech symboli A, B, C, D,
-# a po nim $N-1$ losowych symboli-zakłóceń z innego zbioru (E, F, G, H). Po ostatnim kroku
-# (*many-to-one*) ma powiedzieć, jaki symbol był na początku. Zgadywanie daje dokładność 0,25.
+# Ciąg ma długość $N$. Otwiera go symbol do zapamiętania, wylosowany spośród A–D; dalsze
+# $N-1$ pozycji wypełnia szum losowany z osobnej czwórki E–H. Po ostatnim kroku
+# (*many-to-one*) sieć ma podać, od którego symbolu ciąg się zaczynał. Zgadywanie daje
+# dokładność 0,25.
 
 # %% [markdown] slideshow={"slide_type": "skip"}
 # Funkcja `make_recall_task` losuje ciągi zakodowane *one-hot* (8 symboli: 4 do zapamiętania
@@ -358,9 +367,11 @@ def recall_model(cell_type, n_steps, units=32):
 # RNN, gdy $N$ wzrośnie z 5 do 50?” Zapisz odpowiedzi, żeby wrócić do nich przy wynikach.
 
 # %% [markdown] slideshow={"slide_type": "subslide"}
-# ### Uczymy trzy komórki dla kilku długości $N$
+# ### Uczymy trzy komórki dla krótkiego i długiego ciągu
 #
-# Każda sieć ma 32 neurony i uczy się przez 15 epok na 3000 ciągach. Każdy wariant uczymy
+# LSTM i GRU to komórki z bramkami; ich budowę omówimy zaraz po tym eksperymencie.
+# Długości $N = 5$ i $N = 50$. Każda sieć ma 32 neurony i uczy się na 3000 ciągach: przy
+# $N = 5$ przez 5 epok, przy $N = 50$ przez 15. Każdy wariant uczymy
 # trzy razy, z innym ziarnem losowania (wagi początkowe i dane), a dokładność mierzymy na
 # 500 osobnych ciągach testowych.
 
@@ -371,7 +382,7 @@ def train_recall(cell_type, n_steps, seed):
     x_test, y_test = make_recall_task(n_steps, 500, seed=100 + seed)
     keras.utils.set_random_seed(seed)
     net = recall_model(cell_type, n_steps)
-    history = net.fit(x, y, epochs=recall_epochs, batch_size=32, verbose=0)
+    history = net.fit(x, y, epochs=recall_epochs[n_steps], batch_size=32, verbose=0)
     return net, net.evaluate(x_test, y_test, verbose=0)[1], history.history["accuracy"]
 
 
@@ -382,9 +393,10 @@ def recall_summary(name, n_steps):
 
 
 # %%
-recall_lengths = [5, 20] if FAST else [5, 20, 50]
+recall_lengths = [5, 20] if FAST else [5, 50]
 recall_seeds = [0] if FAST else [0, 1, 2]
-recall_epochs, n_recall_train = (4, 1000) if FAST else (15, 3000)
+recall_epochs = dict(zip(recall_lengths, [2, 4] if FAST else [5, 15]))  # krótkim wystarczy mniej
+n_recall_train = 1000 if FAST else 3000
 cell_types = {"SimpleRNN": layers.SimpleRNN, "LSTM": layers.LSTM,
               "GRU": lambda units: layers.GRU(units, reset_after=False)}  # wariant z równań GRU
 recall_runs = {(name, n, seed): train_recall(cell, n, seed) for name, cell in cell_types.items()
@@ -396,15 +408,17 @@ for n in recall_lengths:
 
 # %% [markdown] slideshow={"slide_type": "notes"}
 # Tabela podaje średnią dokładność testową z trzech ziaren, a w nawiasie zakres od najgorszego
-# do najlepszego ziarna. Pokaż, że dla $N = 5$ i $N = 20$ wszędzie jest 1,000, a różni się
-# dopiero wiersz $N = 50$: 0,929 dla SimpleRNN, 0,745 dla LSTM i 0,501 dla GRU. Zapytaj salę:
+# do najlepszego ziarna. Pokaż, że dla $N = 5$ wszędzie jest 1,000, choć te sieci uczyły się
+# tylko 5 epok, a różni się dopiero wiersz $N = 50$ (15 epok): 0,929 dla SimpleRNN, 0,745 dla
+# LSTM i 0,501 dla GRU. Krótszemu ciągowi daliśmy mniej uczenia, więc ta nierówność działa na
+# niekorzyść łatwego przypadku i wniosku nie osłabia. Zapytaj salę:
 # „Czy z tego wiersza wynika, że LSTM jest gorsza od prostej komórki?” Wskaż wtedy zakresy w
 # nawiasach, na przykład 0,23–1,00 dla LSTM.
 
 # %% [markdown] slideshow={"slide_type": "subslide"}
 # ### Wyniki: dokładność a długość ciągu
 
-# %% jupyter={"source_hidden": true} mystnb={"image": {"alt": "Wykres średniej dokładności testowej zapamiętania pierwszego symbolu w zależności od długości ciągu N dla sieci SimpleRNN, LSTM i GRU, z pionowymi odcinkami od najgorszego do najlepszego z trzech ziaren; linia przerywana oznacza zgadywanie (0,25). Dla N = 5 i N = 20 wszystkie trzy komórki mają dokładność 1 przy każdym ziarnie. Dla N = 50 średnie spadają (SimpleRNN około 0,93, LSTM około 0,75, GRU około 0,5), a odcinki LSTM i GRU sięgają od poziomu zgadywania do 1."}} tags=["remove-input", "side-by-side"]
+# %% jupyter={"source_hidden": true} mystnb={"image": {"alt": "Wykres średniej dokładności testowej zapamiętania pierwszego symbolu w zależności od długości ciągu N dla sieci SimpleRNN, LSTM i GRU, z pionowymi odcinkami od najgorszego do najlepszego z trzech ziaren; linia przerywana oznacza zgadywanie (0,25). Dla N = 5 wszystkie trzy komórki mają dokładność 1 przy każdym ziarnie. Dla N = 50 średnie spadają (SimpleRNN około 0,93, LSTM około 0,75, GRU około 0,5), a odcinki LSTM i GRU sięgają od poziomu zgadywania do 1."}} tags=["remove-input", "side-by-side"]
 fig, ax = plt.subplots(figsize=(5, 2.8))
 for name, marker in zip(cell_types, "os^"):
     mean, low, high = np.array([recall_summary(name, n) for n in recall_lengths]).T
@@ -413,11 +427,12 @@ for name, marker in zip(cell_types, "os^"):
 ax.axhline(1 / N_SYMBOLS, color="gray", ls="--", lw=1, label="zgadywanie")
 ax.set(xlabel="odległość N (kroki)", ylabel="dokładność testowa", ylim=(0, 1.05),
        xticks=recall_lengths, title="Zapamiętaj pierwszy symbol (3 ziarna)")
+ax.yaxis.set_major_formatter(DECIMAL_COMMA)
 ax.legend(fontsize=9)
 plt.show()
 
 # %% [markdown] slideshow={"slide_type": "fragment"}
-# - Przy $N = 5$ i $N = 20$ każda komórka zapamiętuje symbol bezbłędnie, z każdym ziarnem.
+# - Przy $N = 5$ każda komórka zapamiętuje symbol bezbłędnie, z każdym ziarnem.
 # - Przy $N = 50$ SimpleRNN i LSTM rozwiązały zadanie z dwoma ziarnami z trzech, GRU z jednym.
 #   Średnie to 0,929 (SimpleRNN), 0,745 (LSTM) i 0,501 (GRU), ale rozrzut między ziarnami
 #   (LSTM od 0,23, GRU od 0,25 do 1,00) jest większy niż różnice między komórkami.
@@ -425,8 +440,9 @@ plt.show()
 #   $N = 50$ piętnaście epok bywa za mało dla każdej z nich.
 
 # %% [markdown] slideshow={"slide_type": "notes"}
-# Pytanie do sali: „Czy z tego wykresu wynika, że SimpleRNN jest lepsza od LSTM?” Nie:
-# z trzema ziarnami jedno nieudane uczenie zmienia średnią o 0,25. Potrzebne byłyby dziesiątki
+# Pytanie do sali: „Ile ziaren trzeba by dołożyć, żeby jedno nieudane uczenie nie przesuwało
+# średniej o ćwierć?” Przy trzech ziarnach jedno uczenie zmienia średnią o ok. 0,25
+# (z 1 do 0,25 to 0,75, podzielone przez 3). Potrzebne byłyby dziesiątki
 # powtórzeń, dłuższe ciągi i kilka zadań. Literatura (Hochreiter i Schmidhuber, 1997) pokazuje
 # przewagę LSTM przy zależnościach na setki i tysiące kroków, których tu nie sprawdzaliśmy.
 
@@ -441,7 +457,7 @@ if not FAST:
 #
 # Dokładność na zbiorze uczącym po każdej epoce, dla każdego ziarna osobno.
 
-# %% jupyter={"source_hidden": true} mystnb={"image": {"alt": "Trzy wykresy obok siebie, po jednym dla SimpleRNN, LSTM i GRU: dokładność na zbiorze uczącym po każdej z epok przy najdłuższym N, po jednej linii na ziarno losowania, z linią zgadywania na poziomie 0,25. Większość krzywych leży przez kilka epok przy 0,25, a potem w jednej lub dwóch epokach skacze do 1. SimpleRNN: dwa ziarna skaczą w 1.–3. epoce, trzecie zatrzymuje się na około 0,77. LSTM: jedno ziarno skacze w 5.–6. epoce, drugie w ostatnich dwóch, trzecie zostaje przy zgadywaniu. GRU: skacze tylko jedno ziarno, w 12.–13. epoce."}} tags=["remove-input"]
+# %% jupyter={"source_hidden": true} mystnb={"image": {"alt": "Trzy wykresy obok siebie, po jednym dla SimpleRNN, LSTM i GRU: dokładność na zbiorze uczącym po każdej z epok przy najdłuższym N, po jednej linii na ziarno losowania, z linią zgadywania na poziomie 0,25. Siedem z dziewięciu krzywych leży przez co najmniej cztery pierwsze epoki przy 0,25; tylko trzy z nich potem w jednej lub dwóch epokach skaczą do 1. SimpleRNN: dwa ziarna dochodzą do 1 w 1.–3. epoce, trzecie po pięciu epokach zgadywania wspina się w 6.–7. epoce do około 0,77 i tam zostaje. LSTM: jedno ziarno skacze w 5.–6. epoce, drugie w 14.–15., trzecie zostaje przy zgadywaniu. GRU: skacze tylko jedno ziarno, w 12.–13. epoce; dwa pozostałe rosną powoli do około 0,35."}} tags=["remove-input"]
 n_long = recall_lengths[-1]
 fig, axes = plt.subplots(1, 3, figsize=(7.5, 2.4), sharey=True)
 for ax, name in zip(axes, cell_types):
@@ -451,18 +467,21 @@ for ax, name in zip(axes, cell_types):
     ax.axhline(1 / N_SYMBOLS, color="gray", ls="--", lw=1)
     ax.set(title=f"{name}, N = {n_long}", xlabel="epoka", ylim=(0, 1.05))
 axes[0].set_ylabel("dokładność na\nzbiorze uczącym")
+axes[0].yaxis.set_major_formatter(DECIMAL_COMMA)  # osie y są wspólne
 axes[-1].legend(fontsize=8)
 plt.show()
 
 # %% [markdown] slideshow={"slide_type": "fragment"}
-# Większość sieci przez kilka epok zgaduje (ok. 0,25), a potem w jednej–dwóch epokach „łapie” zadanie.
-# Kiedy to się stanie, zależy od ziarna: LSTM raz w 5.–6. epoce, raz dopiero w ostatnich
-# dwóch, raz wcale; GRU tylko z jednym ziarnem, w 12.–13. epoce. SimpleRNN z jednym ziarnem
-# utknęła na ok. 0,77.
+# Siedem z dziewięciu sieci spędza co najmniej cztery pierwsze epoki przy zgadywaniu
+# (ok. 0,25). Tylko trzy z nich potem w jednej–dwóch epokach „łapią” zadanie: LSTM raz
+# w 5.–6. epoce, raz w 14.–15., GRU w 12.–13. SimpleRNN z ziarnem 0 dochodzi w 6.–7. epoce
+# tylko do ok. 0,77, a trzy sieci (LSTM raz, GRU dwa razy) do końca zostają blisko zgadywania.
+# SimpleRNN z pozostałymi ziarnami łapie zadanie już w 1.–3. epoce. Pierwszą epokę
+# z dokładnością co najmniej 0,9 podaje tabela na następnym slajdzie.
 
 # %% [markdown] slideshow={"slide_type": "notes"}
-# Pokaż, że krzywe nie rosną łagodnie: większość przez kilka epok leży przy linii zgadywania
-# 0,25, a potem w jednej–dwóch epokach skacze do 1. Wskaż zieloną krzywą (ziarno 2) na panelu
+# Pokaż, że krzywe nie rosną łagodnie: siedem z dziewięciu przez co najmniej cztery epoki leży
+# przy linii zgadywania 0,25, a tylko trzy z nich potem w jednej–dwóch epokach skaczą do 1. Wskaż zieloną krzywą (ziarno 2) na panelu
 # GRU, która skacze dopiero w 12.–13. epoce, i niebieską (ziarno 0) na panelu SimpleRNN, która
 # zatrzymuje się na ok. 0,77. Zapytaj salę: „Co
 # pokazałby ten wykres, gdybyśmy przerwali uczenie po 10. epoce?” (na zbiorze uczącym LSTM
@@ -502,16 +521,19 @@ for name, cell in cell_types.items():
 gradient_ratio = {key: norms[0] / norms[-1] for key, (norms, _) in gradients.items()}
 
 # %% jupyter={"source_hidden": true} tags=["hide-input"]
-print(f"{'komórka':<10}{'ziarno':>7}{'dokładność':>12}{'krok 0 / ostatni:':>19}{'strata':>9}")
-print(f"{'':<10}{'':>7}{'testowa':>12}{'przed':>9}{'po':>10}{'po':>9}")
+print(f"{'komórka':<10}{'ziarno':>7}{'dokładność':>12}{'epoka z':>9}{'krok 0 / ostatni:':>19}{'strata':>9}")
+print(f"{'':<10}{'':>7}{'testowa':>12}{'≥ 0.9':>9}{'przed':>9}{'po':>10}{'po':>9}")
 for name in cell_types:
     for seed in recall_seeds:
-        accuracy, loss = recall_runs[name, n_long, seed][1], gradients[name, seed, "po"][1]
-        print(f"{name:<10}{seed:>7}{accuracy:>12.2f}{gradient_ratio[name, seed, 'przed']:>9.0e}"
+        _, accuracy, curve = recall_runs[name, n_long, seed]
+        solved = next((str(epoch) for epoch, acc in enumerate(curve, start=1) if acc >= 0.9), "—")
+        loss = gradients[name, seed, "po"][1]
+        print(f"{name:<10}{seed:>7}{accuracy:>12.2f}{solved:>9}{gradient_ratio[name, seed, 'przed']:>9.0e}"
               f"{gradient_ratio[name, seed, 'po']:>10.0e}{loss:>9.3f}")
 
 # %% [markdown] slideshow={"slide_type": "notes"}
-# Tabela ma jeden wiersz na komórkę i ziarno: dokładność testową, stosunek gradientu w kroku 0
+# Tabela ma jeden wiersz na komórkę i ziarno: dokładność testową, pierwszą epokę, w której
+# dokładność na zbiorze uczącym osiągnęła 0,9 („—”: żadna), stosunek gradientu w kroku 0
 # do gradientu w ostatnim kroku przed uczeniem i po nim oraz stratę po uczeniu. Wskaż kolumnę
 # „przed”: $10^{-3}$ dla SimpleRNN, od $4 \cdot 10^{-5}$ do $10^{-4}$ dla LSTM i od $4 \cdot
 # 10^{-11}$ do $10^{-10}$ dla GRU. Zapytaj salę: „Które wiersze mają po uczeniu stosunek bliski
@@ -522,7 +544,7 @@ for name in cell_types:
 #
 # Każdą krzywą dzielimy przez jej wartość w ostatnim kroku: liczy się kształt, nie skala.
 
-# %% jupyter={"source_hidden": true} mystnb={"image": {"alt": "Dwa wykresy w skali logarytmicznej: norma gradientu straty po wejściu w kroku t, podzielona przez jej wartość w ostatnim kroku, od pierwszego do ostatniego kroku ciągu, dla SimpleRNN, LSTM i GRU; po lewej sieci przed uczeniem, po prawej po uczeniu, po jednej linii na ziarno. Przed uczeniem wszystkie krzywe opadają ku początkowi ciągu: w kroku 0 do około 10 do minus 3 (SimpleRNN), 10 do minus 4 lub 5 (LSTM) i 10 do minus 10 lub 11 (GRU). Po uczeniu większość krzywych jest prawie płaska; niżej leżą dwie krzywe GRU (około 10 do minus 2), jedna LSTM (około 10 do minus 3) i jedna SimpleRNN, która spada do około 10 do minus 8."}} tags=["remove-input"]
+# %% jupyter={"source_hidden": true} mystnb={"image": {"alt": "Dwa wykresy w skali logarytmicznej: norma gradientu straty po wejściu w kroku t, podzielona przez jej wartość w ostatnim kroku, od pierwszego do ostatniego kroku ciągu, dla SimpleRNN, LSTM i GRU; po lewej sieci przed uczeniem, po prawej po uczeniu, po jednej linii na ziarno. Przed uczeniem wszystkie krzywe opadają ku początkowi ciągu: w kroku 0 do około 10 do minus 3 (SimpleRNN), 10 do minus 4 lub 5 (LSTM) i 10 do minus 10 lub 11 (GRU). Po uczeniu większość krzywych jest prawie płaska; niżej leżą dwie krzywe GRU (około 10 do minus 2), jedna LSTM (około 10 do minus 3) i jedna SimpleRNN, która w okolicy 10. kroku spada do ok. 10 do minus 9, a w kroku 0 ma ok. 10 do minus 8."}} tags=["remove-input"]
 fig, axes = plt.subplots(1, 2, figsize=(7.5, 2.6), sharey=True)
 for ax, stage, title in zip(axes, ("przed", "po"), ("przed uczeniem", "po uczeniu")):
     for name, color in zip(cell_types, ["tab:blue", "tab:orange", "tab:green"]):
@@ -544,10 +566,12 @@ if not FAST:
 # %% [markdown] slideshow={"slide_type": "fragment"}
 # - **Przed uczeniem**, przy każdym ziarnie, gradient docierający do kroku 0 jest o ok.
 #   3 (SimpleRNN), 4–5 (LSTM) i 10–11 (GRU) rzędów wielkości mniejszy niż w ostatnim kroku.
-#   Na starcie żadna komórka nie przenosi pierwszego symbolu do końca: tę ścieżkę sieć musi
-#   dopiero wyuczyć.
+#   Na starcie w każdej komórce sygnał uczący z kroku 0 jest więc bardzo słaby: drogę, którą
+#   pierwszy symbol dotrze do wyjścia, sieć musi dopiero wyuczyć. Skąd te liczby, zobaczymy
+#   po omówieniu LSTM i GRU.
 # - **Po uczeniu** sieci, które rozwiązały zadanie (dokładność 1,00), mają w kroku 0 gradient
-#   podobny jak w ostatnim albo większy; pozostałe — od ok. $10^{-2}$ do $10^{-8}$ ostatniego.
+#   od 0,9 do 8 razy taki jak w ostatnim kroku; pozostałe — od $10^{-8}$ do
+#   $3 \cdot 10^{-2}$ ostatniego.
 
 # %% [markdown] slideshow={"slide_type": "notes"}
 # Jak to czytać. Pomiar po uczeniu jest raczej skutkiem niż przyczyną: sieć, która korzysta
@@ -565,8 +589,9 @@ if not FAST:
 # %% [markdown] slideshow={"slide_type": "slide"}
 # ## LSTM: sieć, która umie pamiętać i zapominać
 #
-# - *Long Short-Term Memory* dodaje do komórki RNN **stan komórki** $C_t$ — „taśmę”, po której
-#   informacja płynie przez kroki, zmieniana tylko mnożeniem i dodawaniem.
+# - Komórka LSTM niesie obok stanu ukrytego drugi wektor, **stan komórki** $C_t$: w każdym
+#   kroku bramka go mnoży, a nowa treść się do niego dodaje; po drodze nie ma warstwy
+#   z $\tanh$, więc działa jak „taśma” przez wiele kroków.
 # - O tym, co zapisać na taśmie, co z niej wymazać i co odczytać, decydują trzy **bramki** (*gates*):
 #   warstwy z sigmoidą $\sigma$, których wyjście z (0, 1) mnoży (przepuszcza lub blokuje) inny sygnał.
 # - Historia: [Hochreiter i Schmidhuber (1997)](https://doi.org/10.1162/neco.1997.9.8.1735)
@@ -689,12 +714,13 @@ draw_lstm_cell()
 # starcie uczenia $f_t \approx \sigma(1) \approx 0{,}73$: komórka raczej pamięta, ale to za
 # mało na 50 kroków — pomiar przed uczeniem pokazał gradient docierający do kroku 0 o 4–5
 # rzędów wielkości mniejszy niż w ostatnim kroku. Długiej pamięci sieć musi się nauczyć, podnosząc $f_t$ bardzo
-# blisko 1, i LSTM ma do tego osobną bramkę, której prosta komórka nie ma.
+# blisko 1, i LSTM ma do tego osobną bramkę, której prosta komórka nie ma. Po GRU sprawdzimy,
+# co się dzieje przy wyrazie wolnym 0.
 
 # %% [markdown] slideshow={"slide_type": "slide"}
 # ## GRU: prostsza komórka z dwiema bramkami
 #
-# - *Gated Recurrent Unit* ([Cho i in., 2014](https://arxiv.org/abs/1406.1078)): **2 bramki zamiast 3**; pamięcią jest sam stan ukryty $h_t$.
+# - *Gated Recurrent Unit* ([Cho i in., 2014](https://arxiv.org/abs/1406.1078)): **dwie bramki zamiast trzech**; pamięcią jest sam stan ukryty $h_t$.
 # - **Bramka aktualizacji** $z_t$ (*update gate*): jaką część starego stanu zachować, a jaką
 #   zastąpić nową treścią; łączy role bramek zapominania i wejściowej z LSTM.
 # - **Bramka resetu** $r_t$ (*reset gate*): ile przeszłego stanu wchodzi do kandydata na nową treść.
@@ -806,6 +832,75 @@ draw_gru_cell()
 # którą w GRU płynie długa pamięć.
 
 # %% [markdown] slideshow={"slide_type": "subslide"}
+# ### Wracamy do pomiaru: dlaczego gradient zanika w każdej komórce przed uczeniem
+#
+# Przy $N = 50$ stosunek gradientu w kroku 0 do ostatniego wynosił przed uczeniem ok.
+# $10^{-3}$ (SimpleRNN), $10^{-4}$ (LSTM) i $4 \cdot 10^{-11}$ (GRU): bramki same z siebie gradientu
+# nie chronią. Mierzymy ten stosunek przed uczeniem dla dwóch długości i dla LSTM z wyrazem
+# wolnym bramki zapominania $b_f = 1$ (domyślnie w Kerasie, `unit_forget_bias=True`) i $b_f = 0$.
+
+# %% slideshow={"slide_type": "skip"}
+def init_gradient_ratio(cell_type, n_steps, seed):
+    """Gradient w kroku 0 przez gradient w ostatnim kroku, dla sieci przed uczeniem."""
+    norms, _ = input_gradient_norms(fresh_recall_model(cell_type, n_steps, seed), n_steps)
+    return norms[0] / norms[-1]
+
+
+# %%
+init_cells = {"SimpleRNN": layers.SimpleRNN, "LSTM, b_f = 1": layers.LSTM,
+              "LSTM, b_f = 0": lambda units: layers.LSTM(units, unit_forget_bias=False),
+              "GRU": cell_types["GRU"]}
+init_lengths = [20, 50]
+init_ratios = {(name, n): np.median([init_gradient_ratio(cell, n, seed) for seed in recall_seeds])
+               for name, cell in init_cells.items() for n in init_lengths}
+
+# %% jupyter={"source_hidden": true} tags=["hide-input"]
+n_short, n_long_init = init_lengths
+print(f"{'komórka':<15}{'krok 0 / ostatni, N = ' + str(n_short):>26}{'N = ' + str(n_long_init):>9}"
+      f"{'czynnik na krok':>17}")
+step_factor = {name: init_ratios[name, n_long_init] ** (1 / (n_long_init - 1)) for name in init_cells}
+for name in init_cells:
+    print(f"{name:<15}{init_ratios[name, n_short]:>26.0e}{init_ratios[name, n_long_init]:>9.0e}"
+          f"{step_factor[name]:>17.2f}")
+
+# %% slideshow={"slide_type": "skip"} tags=["remove-cell"]
+# sprawdzenie: przed uczeniem stosunek maleje z długością ciągu, a b_f = 0 osłabia gradient LSTM
+assert all(init_ratios[name, n_short] > init_ratios[name, n_long_init] for name in init_cells)
+assert init_ratios["LSTM, b_f = 0", n_long_init] < init_ratios["LSTM, b_f = 1", n_long_init]
+
+# %% [markdown] slideshow={"slide_type": "notes"}
+# Tabela: mediana z trzech ziaren; ostatnia kolumna to czynnik, przez który gradient mnoży się
+# średnio w jednym kroku (pierwiastek stopnia 49 ze stosunku przy $N = 50$). Wskaż dwa wiersze
+# LSTM: różnią się tylko jedną liczbą w inicjalizacji, a stosunek przy $N = 50$ spada
+# z $9 \cdot 10^{-5}$ do $10^{-11}$, o prawie siedem rzędów wielkości. Zapytaj salę: „Jaki czynnik na krok wystarczyłby, żeby przy
+# $N = 50$ do kroku 0 dotarła co najmniej jedna dziesiąta gradientu?” (prawie 1: nawet
+# przy 0,95 jest $0{,}95^{49} \approx 0{,}08$).
+
+# %% [markdown] slideshow={"slide_type": "subslide"}
+# ### Co ustala inicjalizacja, a czego sieć musi się nauczyć
+#
+# - Stosunek maleje wykładniczo z $N$: gradient traci w każdym kroku podobną część.
+# - **SimpleRNN**: Keras losuje macierz $U$ ortogonalną, która nie zmienia długości wektora;
+#   gradient skraca tylko pochodna $\tanh$, czynnik 0,87.
+# - **GRU**: wyrazy wolne są zerami, więc na starcie $z_t \approx \sigma(0) = 0{,}5$: w każdym
+#   kroku zostaje połowa starego stanu, czynnik 0,61.
+# - **LSTM**: $b_f = 1$ daje $f_t \approx \sigma(1) \approx 0{,}73$ i czynnik 0,83; przy $b_f = 0$
+#   ($f_t \approx 0{,}5$) czynnik spada do 0,60.
+# - Dodawanie w $C_t = f_t \odot C_{t-1} + \dots$ (w GRU: $h_t = z_t \odot h_{t-1} + \dots$)
+#   **może** nieść gradient przez wiele kroków, ale tylko gdy bramka jest bliska 1. Tej
+#   wartości sieć musi się nauczyć.
+
+# %% [markdown] slideshow={"slide_type": "notes"}
+# Czynnik na krok jest trochę większy niż sama wartość bramki na starcie, bo gradient płynie
+# też innymi drogami, przez $h_{t-1}$ i wagi rekurencyjne. Ten pomiar tłumaczy liczby przed
+# uczeniem, ale nie wynik uczenia: prosta komórka startowała z najmniejszym tłumieniem
+# i przy $N = 50$ rozwiązała zadanie z dwoma ziarnami z trzech, GRU, startująca z najsilniejszym,
+# z jednym; trzy ziarna to jednak za mało, żeby z tego zrobić regułę. Wyraz wolny 1 bramki
+# zapominania zalecają [Jozefowicz, Zaremba i Sutskever (2015)](https://proceedings.mlr.press/v37/jozefowicz15.html):
+# w ich eksperymentach zniwelował on różnicę między LSTM a GRU. Wpływu $b_f$ na wynik uczenia
+# tu nie mierzyliśmy.
+
+# %% [markdown] slideshow={"slide_type": "subslide"}
 # ### LSTM a GRU w skrócie
 #
 # | | LSTM | GRU |
@@ -834,8 +929,9 @@ draw_gru_cell()
 # Postępujemy jak w samouczku Jasona Brownlee
 # <https://machinelearningmastery.com/time-series-forecasting-long-short-term-memory-network-python/>:
 # przewidujemy następną wartość szeregu z kilku poprzednich (*many-to-one*) i — co
-# najważniejsze — porównujemy wynik z **prognozą naiwną** (*persistence*): „jutro będzie
-# tak jak dziś”. Miarą jest pierwiastek błędu średniokwadratowego (RMSE) w jednostkach szeregu.
+# najważniejsze — porównujemy wynik z prostymi punktami odniesienia: **prognozą naiwną**
+# (*persistence*, „jutro będzie tak jak dziś”), jej wersją sezonową i modelem liniowym.
+# Miarą jest pierwiastek błędu średniokwadratowego (RMSE) w jednostkach szeregu.
 
 # %% [markdown] slideshow={"slide_type": "notes"}
 # Najważniejsze słowa na tym slajdzie to prognoza naiwna: bez punktu odniesienia nie wiadomo,
@@ -872,14 +968,18 @@ print(f"{len(co2)} miesięcy od {co2.index[0]:%Y-%m} do {co2.index[-1]:%Y-%m}; "
 # %% [markdown] slideshow={"slide_type": "subslide"}
 # ### Podział na zbiór uczący i testowy
 #
-# Ostatnie 10 lat (120 miesięcy) odkładamy na test; uczymy się tylko na wcześniejszych.
+# Ostatnie 10 lat (120 miesięcy) odkładamy na test; modele uczymy tylko na wcześniejszych.
 
 # %%
 N_TEST_MONTHS = 120
 co2_values = co2.to_numpy(dtype="float32")
 split = len(co2_values) - N_TEST_MONTHS
+train_max = co2_values[:split].max()
+print(f"cały szereg: {co2_values.min():.1f}–{co2_values.max():.1f} ppm; maksimum zbioru uczącego: "
+      f"{train_max:.2f} ppm; miesiące testowe powyżej tego maksimum: "
+      f"{(co2_values[split:] > train_max).sum()} z {N_TEST_MONTHS}")
 
-# %% jupyter={"source_hidden": true} mystnb={"image": {"alt": "Miesięczne stężenie CO₂ w Mauna Loa od 1958 do 2001: rosnący trend od około 315 do 370 ppm z regularnymi wahaniami rocznymi; ostatnie dziesięć lat zaznaczone jako zbiór testowy."}} tags=["remove-input"]
+# %% jupyter={"source_hidden": true} mystnb={"image": {"alt": "Miesięczne stężenie CO₂ w Mauna Loa od 1958 do 2001: rosnący trend od ok. 313 do 374 ppm z regularnymi wahaniami rocznymi; ostatnie dziesięć lat zaznaczone jako zbiór testowy."}} tags=["remove-input"]
 fig, ax = plt.subplots(figsize=(7, 2.4))
 ax.plot(co2.index[:split], co2_values[:split], lw=1, label="zbiór uczący")
 ax.plot(co2.index[split:], co2_values[split:], lw=1, label="zbiór testowy")
@@ -891,15 +991,15 @@ plt.show()
 # Pokaż na wykresie dwie rzeczy: rosnący trend i regularne wahania roczne. Pomarańczowy odcinek
 # to ostatnie 120 miesięcy odłożone na test: dzielimy w czasie, a nie losowo. Zapytaj salę: „Co
 # byłoby nie tak, gdybyśmy do testu wylosowali pojedyncze miesiące z całego okresu?” (sieć
-# uczyłaby się na miesiącach sąsiadujących z testowymi, czyli znałaby przyszłość). Zwróć uwagę,
-# że w większości miesięcy testowych stężenie przekracza najwyższą wartość ze zbioru uczącego:
-# to temat następnego slajdu.
+# uczyłaby się na miesiącach sąsiadujących z testowymi, czyli znałaby przyszłość). Wydruk nad
+# wykresem: najwyższa wartość w zbiorze uczącym to 359,25 ppm, a przekracza ją 91 ze 120
+# miesięcy testowych: to temat następnego slajdu.
 
 # %% [markdown] slideshow={"slide_type": "subslide"}
 # ### Przygotowanie: przewidujemy zmianę, nie poziom
 #
-# - W zbiorze testowym stężenie w większości miesięcy przekracza najwyższą wartość ze zbioru
-#   uczącego, a sieć źle przewiduje wartości spoza zakresu, który widziała. Dlatego
+# - W 91 ze 120 miesięcy testowych stężenie przekracza najwyższą wartość ze zbioru uczącego
+#   (359,25 ppm), a sieć źle przewiduje wartości spoza zakresu, który widziała. Dlatego
 #   przewidujemy **zmianę** z miesiąca na miesiąc, $\Delta_t = y_t - y_{t-1}$; prognoza
 #   poziomu to $\hat y_t = y_{t-1} + \hat\Delta_t$.
 # - Zmiany skalujemy (odejmujemy średnią, dzielimy przez odchylenie standardowe) ze
@@ -965,7 +1065,7 @@ print(f"okna uczące: {x_series_train.shape}, okna testowe: {x_series_test.shape
 # Na schemacie każdy wiersz to jeden przykład: 12 niebieskich kratek wejścia i pomarańczowy cel
 # tuż za nimi, a kolejne okno jest przesunięte o jedną kratkę. Wydruk pod rysunkiem: 393 okna
 # uczące i 120 testowych, każde 12 kroków po jednej cesze. Zapytaj salę: „Dlaczego okno ma
-# akurat 12 kroków?” (obejmuje cały rok, więc pełny cykl sezonowy). To zadanie wiele do jednego:
+# akurat 12 kroków?” (obejmuje cały rok, więc pełny cykl sezonowy). To zadanie *many-to-one*:
 # 12 wejść, jedna odpowiedź.
 
 # %% [markdown] slideshow={"slide_type": "subslide"}
@@ -983,15 +1083,94 @@ persistence_rmse = rmse(last_value_ppm, y_true_ppm)
 print(f"prognoza naiwna: RMSE = {persistence_rmse:.3f} ppm")
 
 # %% [markdown] slideshow={"slide_type": "notes"}
-# Prognoza naiwna ma na zbiorze testowym RMSE 1,264 ppm i to jest wynik, który sieć musi pobić.
-# Zapytaj salę: „Czy 1,264 ppm to dużo, czy mało?” i pozwól chwilę podyskutować; rozstrzyga to
-# dopiero porównanie z modelem. Przypomnij, że prognoza naiwna nie ma żadnych parametrów i
-# niczego się nie uczy.
+# Prognoza naiwna ma na zbiorze testowym RMSE 1,264 ppm. Zapytaj salę: „Czy 1,264 ppm to dużo,
+# czy mało?” i pozwól chwilę podyskutować; rozstrzyga to dopiero porównanie z innymi
+# prognozami. Przypomnij, że prognoza naiwna nie ma żadnych parametrów i niczego się nie uczy.
+# Zapytaj też: „Co wie o tym szeregu każdy, kto spojrzał na wykres, a czego ta prognoza nie
+# wykorzystuje?” (cykl roczny).
+
+# %% [markdown] slideshow={"slide_type": "subslide"}
+# ### Mocniejsze punkty odniesienia: sezonowy i liniowy
+#
+# - **Prognoza sezonowa naiwna**: zmiana w tym miesiącu będzie taka jak 12 miesięcy wcześniej,
+#   $\hat y_t = y_{t-1} + (y_{t-12} - y_{t-13})$.
+# - **Model liniowy**: następna zmiana to suma ważona zmian z okna plus wyraz wolny; wagi
+#   dobiera metoda najmniejszych kwadratów na oknach uczących. Najpierw okno 12 zmian, jak
+#   w sieci (13 parametrów).
+
+# %% slideshow={"slide_type": "skip"}
+def linear_forecast(window, fit_end, months):
+    """Model liniowy na `window` ostatnich zmianach, dopasowany do celów y[t] z t < fit_end.
+
+    Zwraca prognozę y[t] [ppm] dla miesięcy `months` i wagi (ostatnia to wyraz wolny)."""
+    x = np.stack([scaled[k:k + window] for k in range(len(scaled) - window)])
+    x = np.hstack([x, np.ones((len(x), 1), dtype=x.dtype)])
+    month = np.arange(window + 1, len(co2_values))  # który y[t] przewiduje każde okno
+    weights = np.linalg.lstsq(x[month < fit_end], scaled[window:][month < fit_end], rcond=None)[0]
+    rows = np.searchsorted(month, months)
+    return co2_values[months - 1] + (x[rows] @ weights) * diff_std + diff_mean, weights
+
+
+# %% tags=["nbval-check-output"]
+test_months = target_index[is_test]
+seasonal_naive_ppm = last_value_ppm + co2_values[test_months - 12] - co2_values[test_months - 13]
+seasonal_naive_rmse = rmse(seasonal_naive_ppm, y_true_ppm)
+linear12_ppm, linear_weights = linear_forecast(WINDOW, split, test_months)
+linear12_rmse = rmse(linear12_ppm, y_true_ppm)
+print(f"prognoza sezonowa naiwna: RMSE = {seasonal_naive_rmse:.3f} ppm")
+print(f"model liniowy (okno 12): RMSE = {linear12_rmse:.3f} ppm; wagi zmian od najstarszej "
+      "do ostatniej:")
+print(" ".join(f"{weight:.2f}" for weight in linear_weights[:WINDOW]))
+
+# %% slideshow={"slide_type": "skip"} tags=["remove-cell"]
+# sprawdzenie: oba mocniejsze punkty odniesienia biją prognozę naiwną
+assert linear12_rmse < persistence_rmse and seasonal_naive_rmse < persistence_rmse
+
+# %% [markdown] slideshow={"slide_type": "notes"}
+# Sama informacja o cyklu rocznym obniża błąd z 1,264 do 0,385 ppm, a model liniowy z oknem
+# 12 zmian do 0,349 ppm. Pokaż wagi modelu liniowego: największa, 0,42, stoi przy
+# najstarszej zmianie w oknie, czyli przy zmianie sprzed 12 miesięcy: to ten sam pomysł, na
+# którym opiera się prognoza sezonowa. Zapytaj salę: „Czy model liniowy skorzystałby na
+# dłuższym oknie i jak to sprawdzić, nie dotykając testu?” To pytanie rozstrzyga następny
+# slajd.
+
+# %% [markdown] slideshow={"slide_type": "subslide"}
+# ### Długość okna modelu liniowego wybieramy na walidacji
+#
+# Okno 12 zmian wzięliśmy od sieci, ale model liniowy może patrzeć dalej. Długość okna
+# wybieramy bez zaglądania do testu: ostatnie 24 miesiące zbioru uczącego to zbiór
+# walidacyjny, a wybrane okno dopasowujemy potem na całym zbiorze uczącym.
+
+# %% tags=["nbval-check-output"]
+N_VAL_MONTHS = 24
+val_months = np.arange(split - N_VAL_MONTHS, split)
+val_rmse = {window: rmse(linear_forecast(window, split - N_VAL_MONTHS, val_months)[0],
+                         co2_values[val_months]) for window in [12, 24, 36]}
+linear_window = min(val_rmse, key=val_rmse.get)
+linear_ppm = linear_forecast(linear_window, split, test_months)[0]
+linear_rmse = rmse(linear_ppm, y_true_ppm)
+for window, error in val_rmse.items():
+    print(f"okno {window:>2}: RMSE walidacyjne {error:.3f} ppm")
+print(f"wybrane okno {linear_window}; na teście RMSE {linear_rmse:.3f} ppm "
+      f"({linear_window + 1} parametrów)")
+
+# %% [markdown] slideshow={"slide_type": "notes"}
+# Wydruk: na walidacji okno 24 zmian ma RMSE 0,383 ppm, okno 12 — 0,390 ppm, okno 36 —
+# 0,409 ppm, więc wybieramy 24. Dopasowany na całym zbiorze uczącym model z 25 parametrami ma
+# na teście RMSE 0,315 ppm, mniej niż 0,349 ppm okna 12. Test oglądamy raz, po wyborze.
+# Zapytaj salę: „Dlaczego nie wybrać okna, które ma najmniejszy błąd na teście?” (wtedy
+# wynik testu przestaje być uczciwą oceną: dopasowaliśmy do niego wybór). Ten model
+# liniowy jest odtąd punktem odniesienia dla sieci.
 
 # %% [markdown] slideshow={"slide_type": "subslide"}
 # ### Model i uczenie
 #
 # Jedna warstwa LSTM z 32 neuronami i warstwa gęsta z jednym wyjściem. Mierzymy czas każdej epoki.
+#
+# Ustawień sieci (okno 12 kroków, 32 neurony, 60 epok, Adam z krokiem 0,005) w tym notatniku
+# nie stroiliśmy: są ustalone z góry. Model liniowy wybiera okno na walidacji, sieć nie
+# wybiera niczego, a zbiór testowy nie wpływa na żaden wybór, więc porównanie nie faworyzuje
+# żadnej strony.
 
 # %% slideshow={"slide_type": "skip"}
 class EpochTimer(keras.callbacks.Callback):
@@ -1037,39 +1216,45 @@ if not FAST:
 
 # %% [markdown] slideshow={"slide_type": "notes"}
 # Wydruk: pojedyncza sieć LSTM z 32 neuronami ma na teście RMSE 0,323 ppm wobec 1,264 ppm
-# prognozy naiwnej, po 60 epokach, które trwały łącznie 4,1 s. Zapytaj salę: „Czy jedno uczenie
+# prognozy naiwnej, po 60 epokach, które trwały łącznie 6,4 s. Zapytaj salę: „Czy jedno uczenie
 # z jednym ziarnem wystarczy, żeby ogłosić wynik?” Odpowiedź przyjdzie za chwilę: przy
 # porównaniu z GRU uczymy każdą sieć z trzema ziarnami. Czas każdej epoki mierzy wywołanie
-# zwrotne `EpochTimer`, przyda się przy tym porównaniu.
+# zwrotne (*callback*) `EpochTimer`, przyda się przy tym porównaniu.
 
 # %% [markdown] slideshow={"slide_type": "subslide"}
 # ### Prognoza na tle prawdziwych wartości
 #
 # Ostatnie 5 lat zbioru testowego; każda prognoza to jeden krok naprzód z prawdziwej historii.
 
-# %% jupyter={"source_hidden": true} mystnb={"image": {"alt": "Ostatnie pięć lat zbioru testowego: prawdziwe miesięczne stężenie CO₂, prognoza LSTM, która niemal pokrywa się z prawdziwą krzywą, i prognoza naiwna, która jest tą samą krzywą przesuniętą o miesiąc w prawo i wyraźnie spóźnia się na szczytach i dołkach sezonowych wahań."}} tags=["remove-input"]
+# %% jupyter={"source_hidden": true} mystnb={"image": {"alt": "Ostatnie pięć lat zbioru testowego: prawdziwe miesięczne stężenie CO₂ i trzy prognozy o miesiąc naprzód. Prognoza LSTM (RMSE 0,32 ppm) i prognoza sezonowa naiwna (RMSE 0,39 ppm) leżą blisko prawdziwej krzywej. RMSE liczone jest na wszystkich 120 miesiącach testowych, nie tylko na pokazanych. Prognoza naiwna (RMSE 1,26 ppm) to ta sama krzywa przesunięta o miesiąc w prawo i wyraźnie spóźnia się na szczytach i dołkach sezonowych wahań."}} tags=["remove-input"]
 shown = slice(-60, None)
 dates = co2.index[target_index[is_test]][shown]
 fig, ax = plt.subplots(figsize=(7, 2.6))
 ax.plot(dates, y_true_ppm[shown], "k-", lw=2, label="prawda")
 ax.plot(dates, lstm_forecast[shown], "o-", ms=3, label=f"LSTM (RMSE {lstm_rmse:.2f})".replace(".", ","))
 ax.plot(dates, last_value_ppm[shown], "--", label=f"naiwna (RMSE {persistence_rmse:.2f})".replace(".", ","))
-ax.set(xlabel="rok", ylabel="CO₂ [ppm]", title="Prognoza o miesiąc naprzód")
+ax.plot(dates, seasonal_naive_ppm[shown], ":", lw=2,
+        label=f"sezonowa naiwna (RMSE {seasonal_naive_rmse:.2f})".replace(".", ","))
+ax.set(xlabel="rok", ylabel="CO₂ [ppm]",
+       title="Prognoza o miesiąc naprzód: ostatnie 5 lat; RMSE z całego testu (120 miesięcy)")
+ax.yaxis.set_major_formatter(DECIMAL_COMMA)
 ax.legend(fontsize=9)
 plt.show()
 
 # %% [markdown] slideshow={"slide_type": "fragment"}
 # Prognoza naiwna jest zawsze o miesiąc spóźniona, a w szeregu z wyraźnym cyklem rocznym to
-# kosztuje. Sieć z 12 ostatnich zmian odczytuje fazę cyklu i przewiduje, czy stężenie
-# w następnym miesiącu wzrośnie, czy spadnie. Porównanie z prognozą naiwną jest konieczne:
-# bez niego nie wiedzielibyśmy, czy RMSE rzędu dziesiątych części ppm to dużo, czy mało.
+# kosztuje. Prognoza sezonowa naiwna tego opóźnienia nie ma: większość przewagi sieci nad
+# prognozą naiwną daje sam cykl roczny. Sieć trzeba więc porównać z najmocniejszą prostą
+# prognozą, a nie z najsłabszą.
 
 # %% [markdown] slideshow={"slide_type": "notes"}
 # Pokaż pomarańczową linię przerywaną: to prawdziwa krzywa przesunięta o miesiąc w prawo, co
-# najlepiej widać na szczytach i dołkach. Niebieska prognoza LSTM prawie pokrywa się z czarną
-# krzywą prawdy; w legendzie RMSE 0,32 wobec 1,26. Zapytaj salę: „W których miesiącach prognoza
-# naiwna myli się najbardziej?” (tam, gdzie stężenie najszybciej rośnie albo spada). Przypomnij,
-# że każda prognoza to jeden krok naprzód z prawdziwej historii.
+# najlepiej widać na szczytach i dołkach. Niebieska prognoza LSTM i zielona kropkowana
+# prognoza sezonowa naiwna leżą blisko czarnej krzywej prawdy; w legendzie RMSE 0,32, 0,39
+# i 1,26, liczone na całym zbiorze testowym, a nie tylko na pokazanych 5 latach. Zapytaj
+# salę: „W których miesiącach prognoza naiwna myli się najbardziej?” (tam, gdzie
+# stężenie najszybciej rośnie albo spada). Przypomnij, że każda prognoza to jeden krok naprzód
+# z prawdziwej historii.
 
 # %% [markdown] slideshow={"slide_type": "slide"}
 # ## GRU a LSTM na tym samym zadaniu
@@ -1113,12 +1298,14 @@ assert all(by_formula == by_keras for _, by_formula, by_keras in param_table), p
 # ### Uczymy obie sieci z trzema ziarnami i zestawiamy wyniki
 #
 # Czas epoki to mediana po wszystkich epokach (pierwsza jest dłuższa, bo TensorFlow kompiluje
-# wtedy graf obliczeń); RMSE to średnia i rozrzut po trzech ziarnach.
+# wtedy graf obliczeń); RMSE to średnia i rozrzut po trzech ziarnach. LSTM z ziarnem 0 to sieć
+# z poprzedniego slajdu. Pod sieciami: model liniowy z oknem wybranym na walidacji, model
+# liniowy z oknem 12 i obie prognozy naiwne.
 
 # %% slideshow={"slide_type": "skip"}
 def forecast_runs(cell_type, seeds):
     """Uczy sieć z każdym ziarnem; zwraca listę RMSE [ppm], czasy wszystkich epok i ostatni model."""
-    errors, epoch_times = [], []
+    errors, epoch_times, net = [], [], None
     for seed in seeds:
         net, forecast, seconds = train_forecaster(cell_type, seed)
         errors.append(rmse(forecast, y_true_ppm))
@@ -1127,17 +1314,23 @@ def forecast_runs(cell_type, seeds):
 
 
 # %%
-forecast_seeds = [0, 1, 2]
-lstm_rmses, lstm_epoch_times, lstm_last = forecast_runs(layers.LSTM, forecast_seeds)
+forecast_seeds = [0] if FAST else [0, 1, 2]
+lstm_rmses, more_epoch_times, _ = forecast_runs(layers.LSTM, forecast_seeds[1:])  # ziarno 0 już jest
+lstm_rmses, lstm_epoch_times = [lstm_rmse] + lstm_rmses, lstm_epoch_times + more_epoch_times
 gru_rmses, gru_epoch_times, gru_model = forecast_runs(cell_types["GRU"], forecast_seeds)
-lstm_params, gru_params = lstm_last.count_params(), gru_model.count_params()
+lstm_params, gru_params = lstm_model.count_params(), gru_model.count_params()
 lstm_epoch_seconds, gru_epoch_seconds = np.median(lstm_epoch_times), np.median(gru_epoch_times)
+
+# %% jupyter={"source_hidden": true} tags=["hide-input"]
 print(f"{'model':<8}{'parametry':>10}{'s / epokę':>11}{'RMSE [ppm]: średnia (min–max)':>32}")
 for name, params, seconds, errors in [("LSTM", lstm_params, lstm_epoch_seconds, lstm_rmses),
                                       ("GRU", gru_params, gru_epoch_seconds, gru_rmses)]:
     print(f"{name:<8}{params:>10}{seconds:>11.3f}{np.mean(errors):>17.3f} "
           f"({min(errors):.3f}–{max(errors):.3f})")
-print(f"{'naiwna':<8}{0:>10}{'—':>11}{persistence_rmse:>17.3f}")
+for name, params, error in [(f"liniowy ({linear_window})", linear_window + 1, linear_rmse),
+                            ("liniowy (12)", WINDOW + 1, linear12_rmse),
+                            ("sezonowa", 0, seasonal_naive_rmse), ("naiwna", 0, persistence_rmse)]:
+    print(f"{name:<12}{params:>6}{'—':>11}{error:>17.3f}")
 
 # %% slideshow={"slide_type": "skip"} tags=["remove-cell"]
 # sprawdzenie: parametry modeli zgadzają się ze wzorami, GRU lepszy od prognozy naiwnej
@@ -1151,28 +1344,56 @@ if not FAST:
 # rekurencyjna, bo doliczamy warstwę gęstą z 32 wagami i wyrazem wolnym. Średnie RMSE to 0,309
 # ppm (LSTM) i 0,306 ppm (GRU), a zakresy 0,299–0,323 i 0,295–0,325 prawie się pokrywają.
 # Zapytaj salę: „Czy różnica między tymi średnimi coś znaczy?” (nie, jest dużo mniejsza niż
-# rozrzut między ziarnami). Wskaż też kolumnę czasu: 0,058 s na epokę dla LSTM i 0,066 s dla GRU.
+# rozrzut między ziarnami). Wskaż też kolumnę czasu: 0,085 s na epokę dla LSTM i 0,095 s dla GRU.
+# Niżej model liniowy: 0,315 ppm z oknem 24 (25 parametrów) i 0,349 ppm z oknem 12.
 
 # %% [markdown] slideshow={"slide_type": "subslide"}
 # ### Co te liczby pokazują, a czego nie
 #
 # - **Podobna jakość** — potwierdza się: średnie RMSE z trzech ziaren to 0,309 ppm (LSTM)
 #   i 0,306 ppm (GRU), a przedziały od najlepszego do najgorszego ziarna nachodzą na siebie.
-#   Obie sieci mają błąd ponad 4 razy mniejszy niż prognoza naiwna (1,264 ppm).
 # - **GRU tańsza** — w parametrach tak: 3297 wobec 4385 (warstwa rekurencyjna ma dokładnie
-#   3/4 wag LSTM). W czasie epoki nie: tu GRU była wolniejsza (0,066 wobec 0,058 s). Tak mała
-#   sieć liczy się szybko, więc czas epoki wyznaczają prawdopodobnie narzuty TensorFlow na
-#   każdy krok, a nie liczba mnożeń.
-# - **LSTM lepsza na tekście** — tego tu nie badaliśmy: szereg CO₂ wymaga pamięci na
-#   kilkanaście kroków. W zadaniu z pierwszym symbolem przy $N = 50$ żadna z komórek nie
-#   wygrywała z każdym ziarnem.
+#   3/4 wag LSTM). W czasie epoki nie: GRU była nawet wolniejsza (0,095 wobec 0,085 s).
+#   Możliwy powód: w wariancie `reset_after=False` Keras liczy w każdym kroku GRU dwa
+#   mnożenia macierzy jedno po drugim (drugie potrzebuje już $r_t$), a w LSTM jedno większe;
+#   przy tak małej sieci liczba kolejnych operacji może ważyć więcej niż liczba mnożeń.
+#   Tego osobno nie mierzyliśmy.
+# - **LSTM lepsza na tekście** — tego tu nie badaliśmy. W prognozie CO₂ sieć widzi tylko
+#   12 kroków, a w zadaniu z pierwszym symbolem przy $N = 50$ żadna komórka nie rozwiązała
+#   zadania z każdym ziarnem.
 
 # %% [markdown] slideshow={"slide_type": "notes"}
 # To slajd z wnioskami: wróć do głosowania nad trzema opiniami. Pierwsza się potwierdziła, druga
 # tylko w parametrach (3297 wobec 4385), trzeciej nie sprawdzaliśmy. Zapytaj salę: „Dlaczego
-# mniej mnożeń nie dało tu krótszej epoki?” Odpowiedź ze slajdu: przy tak małej sieci czas
-# wyznaczają prawdopodobnie narzuty TensorFlow, a nie rachunki. Podkreśl ostrożność: jedno
-# zadanie i trzy ziarna to za mało na ogólne wnioski.
+# mniej mnożeń nie dało tu krótszej epoki?” Możliwa odpowiedź ze slajdu: GRU w każdym kroku
+# czeka z drugim mnożeniem macierzy na bramkę resetu, a przy tak małych macierzach liczba
+# kolejnych operacji może ważyć więcej niż liczba mnożeń. Różnica 0,095 wobec 0,085 s jest
+# niewielka, a czasy zależą od obciążenia maszyny. Podkreśl ostrożność: jedno zadanie i trzy
+# ziarna to za mało na ogólne wnioski.
+
+# %% [markdown] slideshow={"slide_type": "subslide"}
+# ### Czy sieć rekurencyjna się tu opłaca?
+#
+# - RMSE na 120 miesiącach testowych: prognoza naiwna 1,264 ppm, sezonowa naiwna 0,385 ppm,
+#   model liniowy 0,349 ppm (okno 12) i 0,315 ppm (okno 24, wybrane na walidacji),
+#   LSTM 0,309 ppm (ziarna: 0,299–0,323), GRU 0,306 ppm.
+# - Największy krok daje sam cykl roczny, bez żadnego uczenia: z 1,264 do 0,385 ppm.
+# - Przy tym samym oknie 12 miesięcy LSTM wygrywa z modelem liniowym przy każdym ziarnie.
+#   Gdy model liniowy dostaje okno wybrane na walidacji, przewaga LSTM spada średnio do
+#   0,006 ppm, a LSTM z ziarnem 0 (0,323 ppm) jest od tego modelu gorsza; 4385 parametrów
+#   wobec 25.
+# - Lekcja: dłuższe okno prostego modelu dało prawie tyle, co sieć. Bez mocnego, uczciwie
+#   dobranego punktu odniesienia przypisalibyśmy sieci zysk, który w większości daje już
+#   samo dłuższe okno.
+
+# %% [markdown] slideshow={"slide_type": "notes"}
+# Teraz rozstrzygamy, czy sieć się tu opłaca. Porównanie z prognozą naiwną
+# (1,264 ppm) sugerowało ogromną przewagę sieci. Przy oknie 12 model liniowy (0,349 ppm)
+# przegrywa z LSTM (0,309 ppm) przy każdym ziarnie, ale z oknem 24, wybranym na walidacji,
+# ma 0,315 ppm: różnica średnich to 0,006 ppm, mniej niż rozrzut LSTM między ziarnami
+# (0,299–0,323). Zapytaj salę: „Co byście wybrali do prognozy w urządzeniu
+# z mikrokontrolerem: 25 liczb czy 4385?” Podkreśl, że to jeden szereg i że ustawień sieci
+# nie stroiliśmy; strojona na walidacji sieć mogłaby wypaść lepiej, ale tego nie mierzyliśmy.
 
 # %% [markdown] slideshow={"slide_type": "slide"}
 # ## Co potrafi wygenerować sieć RNN
@@ -1232,7 +1453,7 @@ assert len(plays_markdown) > 5_000_000 and "**" not in corpus and "#" not in cor
 # przy okazji pisowni, interpunkcji i układu tekstu. W miniaturze użyjemy pierwszego miliona
 # znaków sztuk Szekspira (cały tekst w Markdownie ma 5318804 znaki). Zapytaj salę: „Skoro celem jest
 # tylko następny znak, skąd sieć ma wiedzieć, gdzie kończy się słowo albo wers?” To
-# synchroniczne zadanie wiele do wielu: odpowiedź w każdym kroku.
+# synchroniczne zadanie *many-to-many*: odpowiedź w każdym kroku.
 
 # %% [markdown] slideshow={"slide_type": "subslide"}
 # ### Znaki jako liczby, ciągi po 100 znaków
@@ -1258,13 +1479,16 @@ print(f"wejście: {corpus[:30]!r}\ncel:     {corpus[1:31]!r}")
 # wielkie i małe litery, do tego spacja, znak nowego wiersza, interpunkcja i kilka innych symboli).
 
 # %% [markdown] slideshow={"slide_type": "subslide"}
-# ### Model: zanurzenie znaków, LSTM z 256 neuronami, softmax na alfabet
+# ### Model: zanurzenie znaków, LSTM ze 128 neuronami, softmax na alfabet
 #
-# Warstwę LSTM tworzymy z `return_state=True`, żeby przy generowaniu użyć jej krok po kroku,
-# przekazując stan $(h, C)$ ręcznie.
+# - Warstwa `Embedding` przypisuje każdemu znakowi wektor 32 liczb, uczony razem z siecią
+#   (**zanurzenie**, *embedding*; działa jak wektor *one-hot* pomnożony przez macierz wag;
+#   więcej w 5.4).
+# - Warstwę LSTM tworzymy z `return_state=True`, żeby przy generowaniu przekazywać stan
+#   $(h, C)$ ręcznie, krok po kroku.
 
 # %%
-CHAR_UNITS = 256
+CHAR_UNITS = 128
 keras.utils.set_random_seed(1)
 char_embedding = layers.Embedding(len(alphabet), 32)
 char_lstm = layers.LSTM(CHAR_UNITS, return_sequences=True, return_state=True)
@@ -1278,31 +1502,55 @@ char_model.compile(optimizer=keras.optimizers.Adam(0.003),
 print(f"parametry: {char_model.count_params()}")
 
 # %% [markdown] slideshow={"slide_type": "notes"}
-# Sieć ma 315877 parametrów, w większości w warstwie LSTM z 256 neuronami. Każdy znak zamieniamy
-# najpierw w wektor 32 liczb (warstwa `Embedding`), a warstwa gęsta na końcu zwraca logity, po
-# jednym na każdy z 69 znaków alfabetu; softmax jest w funkcji straty. Zapytaj salę: „Po co
-# `return_state=True`, skoro przy uczeniu stany końcowe wyrzucamy?” (przy generowaniu
-# przekazujemy stan $(h, C)$ ręcznie, krok po kroku).
+# Sieć ma 93541 parametrów, w większości w warstwie LSTM ze 128 neuronami. Warstwa
+# `Embedding` to tablica 69 × 32: wiersz numer $k$ to wektor znaku numer $k$. Daje to samo, co
+# wektor *one-hot* pomnożony przez macierz wag, ale bez mnożenia przez same zera; wagi tablicy
+# uczą się razem z resztą sieci. W 5.4 zobaczymy zanurzenia słów i to, co się w nich uczy.
+# Warstwa gęsta na końcu zwraca logity (wartości przed softmaksem), po jednym na każdy
+# z 69 znaków; softmax jest w funkcji straty. Zapytaj salę: „Po co `return_state=True`, skoro przy uczeniu stany końcowe
+# wyrzucamy?” (przy generowaniu przekazujemy stan $(h, C)$ ręcznie, krok po kroku).
 
 # %% [markdown] slideshow={"slide_type": "subslide"}
 # ### Uczenie
 #
-# 5% ciągów odkładamy do walidacji. Strata to entropia krzyżowa następnego znaku w natach;
-# model zgadujący równomiernie miałby $\ln(\text{rozmiar alfabetu})$.
+# - Co 20. ciąg odkładamy do walidacji: te same sztuki, ale fragmenty tekstu, których sieć
+#   przy uczeniu nie widzi.
+# - Strata to entropia krzyżowa następnego znaku w natach; model zgadujący równomiernie miałby
+#   $\ln(\text{rozmiar alfabetu})$.
 
 # %%
-char_epochs = 2 if FAST else 10
-n_char_val = max(1, n_sequences // 20)
+char_epochs = 2 if FAST else 8
+is_char_val = np.arange(n_sequences) % 20 == 19  # co 20. ciąg do walidacji
 start = time.perf_counter()
-char_history = char_model.fit(char_inputs[:-n_char_val], char_targets[:-n_char_val],
-                              validation_data=(char_inputs[-n_char_val:], char_targets[-n_char_val:]),
+char_history = char_model.fit(char_inputs[~is_char_val], char_targets[~is_char_val],
+                              validation_data=(char_inputs[is_char_val], char_targets[is_char_val]),
                               batch_size=64, epochs=char_epochs, verbose=0)
 char_train_seconds = time.perf_counter() - start
+char_lstm_loss = char_history.history["val_loss"][-1]
+char_lstm_perplexity = np.exp(char_lstm_loss)
+
+# %% [markdown] slideshow={"slide_type": "notes"}
+# Do walidacji idzie co 20. ciąg: 499 ciągów, a 9500 zostaje do uczenia (wydruk na następnym
+# slajdzie). Dlaczego nie ostatnie 5% tekstu? Pierwszy milion znaków to osiem komedii
+# i początek „Edwarda III”, kroniki historycznej; walidacja na końcówce sprawdzałaby inny
+# gatunek niż ten, na którym sieć się uczy. Ciągi walidacyjne sąsiadują z uczącymi, więc ta
+# walidacja mówi, jak sieć radzi sobie z nowym fragmentem znanych sztuk, a nie z nową sztuką.
+# Zapytaj salę: „Jak zmierzyć, czy sieć uogólnia na sztuki, których nie widziała?”
+
+# %% [markdown] slideshow={"slide_type": "subslide"}
+# ### Strata i perpleksja po epokach
+#
+# **Perpleksja** (*perplexity*) to $e^{\text{strata}}$: sieć jest tak niepewna, jakby w każdym
+# kroku wybierała równo spośród tylu znaków. Zgadywanie daje perpleksję równą rozmiarowi alfabetu.
+
+# %% jupyter={"source_hidden": true} tags=["hide-input"]
+print(f"uczące: {(~is_char_val).sum()} ciągów, walidacyjne: {is_char_val.sum()}")
 losses = zip(char_history.history["loss"], char_history.history["val_loss"])
 for epoch, (loss, val_loss) in enumerate(losses, start=1):
-    print(f"epoka {epoch:>2}: strata {loss:.3f}, walidacyjna {val_loss:.3f}")
-char_lstm_loss = char_history.history["val_loss"][-1]
-print(f"zgadywanie: {np.log(len(alphabet)):.3f}; uczenie {char_train_seconds:.0f} s")
+    print(f"epoka {epoch:>2}: strata {loss:.3f}, walidacyjna {val_loss:.3f} "
+          f"(perpleksja {np.exp(val_loss):.2f})")
+print(f"zgadywanie: strata {np.log(len(alphabet)):.3f}, perpleksja {len(alphabet)}; "
+      f"uczenie {char_train_seconds:.0f} s")
 
 # %% slideshow={"slide_type": "skip"} tags=["remove-cell"]
 # sprawdzenie: model znakowy przewiduje lepiej niż losowanie znaku
@@ -1311,11 +1559,12 @@ if not FAST:
     assert char_lstm_loss < 1.9, char_lstm_loss
 
 # %% [markdown] slideshow={"slide_type": "notes"}
-# Strata walidacyjna spada z 2,230 po pierwszej epoce do 1,637 po dziesiątej, a model zgadujący
-# równomiernie miałby 4,234; całe uczenie trwało 347 s. Zapytaj salę: „Czy po dziesięciu epokach
-# warto uczyć dalej?” Pokaż, że strata walidacyjna wciąż maleje, choć coraz wolniej (z 1,651 do
-# 1,637 w ostatniej epoce), a strata ucząca jest już od niej wyraźnie niższa (1,422). Strata
-# jest w natach, bo liczymy ją logarytmem naturalnym.
+# Strata walidacyjna spada z 2,278 po pierwszej epoce do 1,675 po ósmej, a model zgadujący
+# równomiernie miałby 4,234; całe uczenie trwało 76 s. Perpleksja 5,34 znaczy, że sieć waha się
+# średnio tak, jakby wybierała spośród ok. 5 znaków, a nie spośród 69. Zapytaj salę: „Czy po
+# ośmiu epokach warto uczyć dalej?” Pokaż, że strata walidacyjna wciąż maleje (z 1,702 do 1,675
+# w ostatniej epoce), a strata ucząca (1,678) jest prawie taka sama jak walidacyjna: sieć się
+# jeszcze nie przeucza. Strata jest w natach, bo liczymy ją logarytmem naturalnym.
 
 # %% [markdown] slideshow={"slide_type": "subslide"}
 # ### Generowanie z temperaturą
@@ -1358,14 +1607,72 @@ for temperature, sample in zip(TEMPERATURES, samples):
     print(f"temperatura {temperature}:\n{textwrap.fill(verses, width=100)}\n")
 
 # %% [markdown] slideshow={"slide_type": "notes"}
-# Po kilku minutach uczenia na procesorze sieć zna już strukturę sztuki: imiona postaci
+# Po 76 s uczenia na procesorze sieć zna już strukturę sztuki: imiona postaci
 # wielkimi literami w osobnych wierszach (między ukośnikami), po nich kwestie w krótkich
 # wersach, wielkie litery na początku wersów, interpunkcję i wiele prawdziwych słów. Sensu
 # w tym nie ma. Pierwszy milion znaków to osiem komedii i początek „Edwarda III”: sieć nie
 # widziała pozostałych sztuk. Karpathy uczył trzy warstwy po 512 neuronów na całym Szekspirze
 # (plik 4,4 MB, ok. 4 razy więcej tekstu niż nasz milion znaków); nasza sieć ma jedną warstwę
-# z 256 neuronami i 10 epok. W niskiej temperaturze powtarzają się najczęstsze słowa,
+# ze 128 neuronami i uczyła się 8 epok. W niskiej temperaturze powtarzają się najczęstsze słowa,
 # w wysokiej pojawia się coraz więcej nieistniejących.
+
+# %% [markdown] slideshow={"slide_type": "subslide"}
+# ### Uczymy na oknach po 100 znaków, generujemy 250
+#
+# - Każdy ciąg uczący jest osobnym przykładem: stan startuje od zera, a gradient płynie wstecz
+#   najwyżej przez 100 kroków. Propagację wsteczną ograniczoną do ustalonej liczby kroków
+#   nazywamy **obciętą propagacją wsteczną w czasie** (*truncated BPTT*). W wersji klasycznej
+#   stan przechodzi z jednego fragmentu tekstu do następnego i obcina się tylko gradient; my
+#   zaczynamy każde okno od stanu zerowego.
+# - Przy generowaniu stan płynie bez przerwy przez 250 znaków, choć przy uczeniu sieć nie
+#   dostała stanu starszego niż 100 kroków. Z jakiej części okna sieć korzysta? Strata
+#   walidacyjna według pozycji znaku w oknie:
+
+# %% jupyter={"source_hidden": true} tags=["hide-input"]
+val_logits = char_model.predict(char_inputs[is_char_val], batch_size=256, verbose=0)
+position_loss = keras.losses.sparse_categorical_crossentropy(
+    char_targets[is_char_val], val_logits, from_logits=True).numpy().mean(axis=0)
+for first, last in [(0, 0), (1, 4), (5, 19), (20, 49), (50, 99)]:
+    where = f"znak {first}" if first == last else f"znaki {first}–{last}"
+    print(f"{where:<12} okna: strata {position_loss[first:last + 1].mean():.3f}")
+
+# %% [markdown] slideshow={"slide_type": "notes"}
+# Wydruk: bez żadnego kontekstu (pierwszy znak okna) strata wynosi 2,626, po kilku znakach
+# 1,982, a od ok. 20. znaku już nie spada (1,641 dla znaków 20–49 i 1,650 dla 50–99). Sieć
+# korzysta więc głównie z ostatnich kilkunastu–dwudziestu znaków; dalszy kontekst prawie nie
+# pomaga. To zgodne z tym, że generowanie
+# dłuższe niż okno się udaje (próbki wyżej mają 250 znaków), choć stanu po 250 krokach sieć
+# przy uczeniu nie widziała. Zapytaj salę: „Co by się zmieniło, gdyby okna miały po 10
+# znaków?” (sieć nie nauczyłaby się korzystać z dalszego kontekstu: gradient nie sięgałby
+# dalej niż 10 kroków).
+
+# %% [markdown] slideshow={"slide_type": "slide"}
+# ## Sieci wielowarstwowe i dwukierunkowe
+#
+# - **Wielowarstwowa sieć rekurencyjna** (*stacked RNN*): warstwy rekurencyjne jedna na
+#   drugiej; niższa oddaje stan z każdego kroku (`return_sequences=True`), wyższa czyta ten ciąg.
+# - **Dwukierunkowa sieć rekurencyjna** (*bidirectional RNN*, `layers.Bidirectional`): jedna
+#   warstwa czyta ciąg od początku, druga od końca; ich stany w każdym kroku są sklejane.
+# - Dwukierunkowa potrzebuje całego ciągu z góry: dobra do klasyfikacji tekstu czy etykiety
+#   każdego słowa, nie do generowania ani prognozy krok po kroku (wyjście w kroku $t$ zależy
+#   od elementów po $t$).
+
+# %%
+sketch = keras.Sequential([keras.Input(shape=(WINDOW, 1)),
+                           layers.Bidirectional(layers.LSTM(32, return_sequences=True)),
+                           layers.LSTM(32), layers.Dense(1)])
+for layer in sketch.layers:
+    print(f"{type(layer).__name__:<14} wyjście {str(layer.output.shape):<14} "
+          f"parametry {layer.count_params()}")
+
+# %% [markdown] slideshow={"slide_type": "notes"}
+# Wydruk: warstwa dwukierunkowa oddaje w każdym z 12 kroków 64 liczby, czyli sklejone stany
+# obu kierunków po 32, i ma 8704 parametry, dwa razy tyle co jedna LSTM(32) (4352). Druga
+# warstwa LSTM czyta ten ciąg i oddaje tylko ostatni stan. Zapytaj salę: „Czy można by użyć
+# warstwy dwukierunkowej w naszym modelu znakowym?” (nie: w kroku $t$ widziałaby znak, który
+# ma przewidzieć, a przy generowaniu tego znaku jeszcze nie ma). A w prognozie CO₂? Tam wolno:
+# całe 12-miesięczne okno to przeszłość; czy coś to da, trzeba by zmierzyć. Karpathy uczył trzy
+# warstwy LSTM jedna na drugiej.
 
 # %% [markdown] slideshow={"slide_type": "slide"}
 # ## Ćwiczenia
@@ -1389,7 +1696,8 @@ print(f"wzór: {lstm_param_count(64, 1)} + {lstm_param_count(32, 64)} + 33 = {by
 # %% [markdown] slideshow={"slide_type": "fragment"}
 # **Ćwiczenie 2.** Prognoza o **dwa** miesiące naprzód: użyj wyuczonej sieci `lstm_model`
 # dwa razy — przewidzianą zmianę dopisz do okna i przewiduj dalej. Porównaj RMSE z prognozą
-# naiwną „za dwa miesiące tak jak teraz”.
+# naiwną „za dwa miesiące tak jak teraz” i z sezonową naiwną
+# $\hat y_t = y_{t-2} + (y_{t-12} - y_{t-14})$.
 
 # %% cellView="form" jupyter={"source_hidden": true} slideshow={"slide_type": "skip"} tags=["hide-input"]
 # @title Rozwiązanie
@@ -1399,8 +1707,10 @@ step1 = lstm_model.predict(first, verbose=0)
 second = np.concatenate([first[:, 1:], step1[:, np.newaxis]], axis=1)
 step2 = lstm_model.predict(second, verbose=0)
 two_step = co2_values[targets - 2] + (step1[:, 0] + step2[:, 0]) * diff_std + 2 * diff_mean
-print(f"dwa miesiące naprzód: LSTM RMSE {rmse(two_step, co2_values[targets]):.3f} ppm, "
-      f"naiwna {rmse(co2_values[targets - 2], co2_values[targets]):.3f} ppm")
+seasonal_two_step = co2_values[targets - 2] + co2_values[targets - 12] - co2_values[targets - 14]
+print(f"dwa miesiące naprzód, RMSE: LSTM {rmse(two_step, co2_values[targets]):.3f} ppm, "
+      f"naiwna {rmse(co2_values[targets - 2], co2_values[targets]):.3f} ppm, "
+      f"sezonowa naiwna {rmse(seasonal_two_step, co2_values[targets]):.3f} ppm")
 
 # %% [markdown] slideshow={"slide_type": "fragment"}
 # **Ćwiczenie 3.** Wygeneruj tekst w temperaturze 0,2 i 2,0. Co się dzieje w skrajnych przypadkach?
@@ -1415,7 +1725,8 @@ for temperature, sample in zip([0.2, 2.0], generate("KING\n", [0.2, 2.0], length
 # %% [markdown] slideshow={"slide_type": "notes"}
 # Na ćwiczenie 1 daj kilka minut pracy na kartce; rozwiązanie to 16896 + 12416 + 33 = 29345 i
 # tyle samo podaje Keras. Przypomnij, że druga warstwa LSTM dostaje 64 cechy, a nie jedną. W
-# ćwiczeniu 2 sieć ma RMSE 0,438 ppm, a prognoza naiwna na dwa miesiące 2,342 ppm. Przed
+# ćwiczeniu 2 sieć ma RMSE 0,438 ppm, prognoza naiwna na dwa miesiące 2,342 ppm, a sezonowa
+# naiwna 0,462 ppm: sieć wygrywa także z nią, ale już nieznacznie. Przed
 # ćwiczeniem 3 zapytaj salę: „Co się stanie z tekstem, gdy temperatura będzie bliska zera?”
 # (sieć zaczyna powtarzać te same słowa i wersy).
 
@@ -1423,48 +1734,57 @@ for temperature, sample in zip([0.2, 2.0], generate("KING\n", [0.2, 2.0], length
 # ## Podsumowanie
 #
 # W tym notatniku:
-# - narysowaliśmy sieć rekurencyjną zwiniętą i rozwiniętą w czasie — łańcuch kopii jednej
-#   komórki o wspólnych wagach — oraz pięć rodzajów zadań na ciągach;
-# - w zadaniu „zapamiętaj pierwszy symbol” przy $N = 50$ wynik zależał od ziarna bardziej niż
-#   od komórki; przed uczeniem gradient docierający do pierwszego kroku był o 3–11 rzędów
-#   wielkości mniejszy niż w ostatnim, a w sieciach, które zadanie rozwiązały, po uczeniu był
-#   podobny;
-# - rozebraliśmy komórki LSTM (stan komórki i trzy bramki) i GRU (bramka aktualizacji w roli
-#   bramek zapominania i wejściowej, bramka resetu tylko w kandydacie), z rysunkami zgodnymi
-#   z równaniami;
-# - prognozowaliśmy miesięczne stężenie CO₂ siecią LSTM i porównaliśmy jej RMSE z prognozą
-#   naiwną: błąd ok. 4 razy mniejszy;
-# - porównaliśmy GRU z LSTM na trzech ziarnach: podobny błąd, 3/4 parametrów, ale bez zysku
-#   w czasie epoki;
-# - nauczyliśmy znakową sieć LSTM pisać tekst, który wygląda jak sztuka Szekspira.
+# - narysowaliśmy sieć rekurencyjną zwiniętą i rozwiniętą w czasie (współdzielenie wag) oraz
+#   pięć rodzajów zadań na ciągach;
+# - „zapamiętaj pierwszy symbol”, $N = 50$: wynik zależał od ziarna bardziej niż od komórki;
+#   przed uczeniem gradient docierający do kroku 0 był od 3 do 11 rzędów wielkości słabszy
+#   niż w ostatnim kroku, a tempo zaniku ustalała inicjalizacja; po udanym uczeniu wynosił
+#   od 0,9 do 8 razy tyle co w ostatnim kroku;
+# - rozebraliśmy komórki LSTM i GRU, z rysunkami zgodnymi z równaniami;
+# - CO₂: RMSE 1,264 ppm (naiwna), 0,385 ppm (sezonowa naiwna), 0,349 ppm (model liniowy,
+#   okno 12), 0,315 ppm (model liniowy, okno 24 wybrane na walidacji), 0,309 ppm (LSTM);
+#   większość zysku daje sam cykl roczny, a dłuższe okno modelu liniowego prawie dogania sieć;
+# - GRU a LSTM: podobny błąd, 3/4 parametrów, a epoka nawet dłuższa (0,095 wobec 0,085 s);
+# - znakowa sieć LSTM, uczona obciętą propagacją wsteczną w czasie, pisze tekst podobny do
+#   sztuk Szekspira; na koniec sieci wielowarstwowe i dwukierunkowe.
 
 # %% [markdown] slideshow={"slide_type": "notes"}
 # Przejdź szybko po liście i zatrzymaj się na trzech rzeczach do zapamiętania. Zapytaj salę:
 # „Który wynik z dzisiejszych eksperymentów najbardziej was zaskoczył?” Jeśli nikt się nie
 # zgłosi, wskaż zadanie z pierwszym symbolem, w którym przy $N = 50$ o wyniku decydowało ziarno
 # bardziej niż komórka. Przypomnij też liczby z prognozy CO₂: średnie RMSE 0,309 ppm dla LSTM i
-# 0,306 ppm dla GRU wobec 1,264 ppm prognozy naiwnej.
+# 0,306 ppm dla GRU wobec 0,315 ppm modelu liniowego z oknem wybranym na walidacji i 1,264 ppm
+# prognozy naiwnej.
 
 # %% [markdown] slideshow={"slide_type": "subslide"}
 # ### Trzy rzeczy do zapamiętania
 #
 # - sieć rekurencyjna to jedna komórka o wspólnych wagach, powtarzana w każdym kroku;
-# - bramki LSTM i GRU otwierają ścieżkę, którą stan i gradient przechodzą przez wiele kroków;
-# - wynik porównujemy z prostym punktem odniesienia i sprawdzamy na kilku ziarnach.
+# - bramki LSTM i GRU dają ścieżkę, którą stan i gradient mogą przejść przez wiele kroków,
+#   ale sieć musi się jej nauczyć;
+# - wynik porównujemy z najmocniejszym prostym punktem odniesienia i sprawdzamy na kilku ziarnach.
 
 # %% [markdown] slideshow={"slide_type": "notes"}
-# Przeczytaj trzy punkty na głos i przy każdym wskaż slajd, z którego pochodzi. Zapytaj salę:
-# „Który z tych punktów najtrudniej byłoby wam wyjaśnić koledze?” i wróć krótko do tego
-# miejsca. To też dobra chwila na pytania przed następnym tematem.
+# Przy każdym punkcie zapytaj salę, który slajd go pokazał. Pierwszy: rysunek sieci
+# rozwiniętej w czasie, z tymi samymi wagami w każdej kopii. Drugi: tabela z $b_f = 0$
+# i $b_f = 1$ (przed uczeniem $10^{-11}$ wobec $9 \cdot 10^{-5}$ przy $N = 50$) oraz
+# krzywe uczenia, w których skok do 1 przyszedł po kilku albo kilkunastu epokach albo wcale.
+# Trzeci: prognoza CO₂, w której model liniowy z oknem 24 (0,315 ppm) prawie dogonił LSTM
+# (0,309 ppm, ziarna 0,299–0,323).
 
 # %% [markdown] slideshow={"slide_type": "skip"} tags=["remove-cell"]
 # Najważniejsze liczby notatnika, po jednej w wierszu (czyta je strona główna kursu):
 
 # %% slideshow={"slide_type": "skip"} tags=["remove-cell"]
 print(f"lstm_rmse: {lstm_rmse:.4f}")
-print(f"lstm_rmse_mean: {np.mean(lstm_rmses):.4f}")
+print(f"lstm_rmse_mean: {np.mean(lstm_rmses):.3f}")  # tyle miejsc, ile w tekście
 print(f"gru_rmse_mean: {np.mean(gru_rmses):.4f}")
 print(f"persistence_rmse: {persistence_rmse:.4f}")
+print(f"co2_seasonal_naive_rmse: {seasonal_naive_rmse:.3f}")
+print(f"co2_linear_rmse: {linear_rmse:.3f}")  # okno wybrane na walidacji
+print(f"co2_linear_window: {linear_window}")
+print(f"co2_linear12_rmse: {linear12_rmse:.3f}")
+print(f"co2_train_max_exceeded_months: {(co2_values[split:] > train_max).sum()}")
 print(f"lstm_params: {lstm_params}")
 print(f"gru_params: {gru_params}")
 print(f"lstm_epoch_seconds: {lstm_epoch_seconds:.3f}")
@@ -1477,7 +1797,9 @@ for name in cell_types:
     for stage, label in [("przed", "init"), ("po", "trained")]:
         median = np.median([gradient_ratio[name, seed, stage] for seed in recall_seeds])
         print(f"{name.lower()}_gradient_ratio_{label}_median: {median:.1e}")
+print(f"lstm_forget_bias0_gradient_ratio_init_median: {init_ratios['LSTM, b_f = 0', n_long_init]:.1e}")
 print(f"char_lstm_loss: {char_lstm_loss:.4f}")
+print(f"char_lstm_perplexity: {char_lstm_perplexity:.2f}")
 print(f"char_lstm_epochs: {char_epochs}")
 print(f"char_corpus_chars: {len(corpus)}")
 print(f"fast_mode: {FAST}")
