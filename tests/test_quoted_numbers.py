@@ -22,8 +22,8 @@ QUOTED = {
                "cnn_seconds_to_0991": 0, "cnn_seconds_per_epoch": 1, "cnn_floor_seconds_per_epoch": 1,
                "adadelta_accuracy_at_equal_time": 4,
                "cnn_shift2_accuracy": 4, "dense_shift2_accuracy": 4,
-               "cnn_shift3_accuracy": 4, "dense_shift3_accuracy": 4, "cnn_short_shift3_accuracy": 4,
-               "cnn_gap_shift3_accuracy": 4, "cnn_augmented_shift3_accuracy": 4},
+               "cnn_shift3_accuracy": 4, "dense_shift3_accuracy": 4, "cnn_tuned_shift3_accuracy": 4,
+               "cnn_shift2_maps_moved_back_accuracy": 4, "cnn_augmented_shift3_accuracy": 4},
     "03_autoencoder": {"ae_mse_k32": 4, "pca_mse_k32": 4, "linear_ae_mse_k32": 4,
                        "compression_ratio_k32": 1, "noisy_psnr": 1, "denoised_psnr": 1,
                        "sparse_active_fraction": "%1", "plain_active_fraction": "%1",
@@ -38,9 +38,15 @@ QUOTED = {
                            "cbow_small_data_score": 3, "skipgram_frequent_overlap": 3,
                            "cbow_frequent_overlap": 3, "cbow_equal_epochs_frequent_overlap": 3,
                            "reference_frequent_overlap": 3, "reference_rare_overlap": 3,
-                           "test_words": 0},
+                           "test_words": 0, "analogy_accuracy": 3},
     "05_nmt": {"bleu_seq2seq": 1, "bleu_attention": 1, "bleu_transformer": 1, "exact_match_seq2seq": 3,
-               "exact_match_attention": 3, "bleu_seq2seq_beam3": 1, "bleu_seq2seq_beam5": 1},
+               "exact_match_attention": 3, "bleu_seq2seq_beam3": 1, "bleu_seq2seq_beam5": 1,
+               "bleu_seq2seq_long": 1, "bleu_attention_long": 1, "bleu_transformer_long": 1,
+               "bleu_seq2seq_unseen": 1, "bleu_attention_unseen": 1, "bleu_transformer_unseen": 1,
+               "exact_match_attention_unseen": 3, "exact_match_transformer_unseen": 3,
+               "alignment_accuracy_attention": 3, "alignment_accuracy_transformer": 3,
+               "alignment_next_word_attention": 3, "beam_model_error_share": 3, "bleu_by_hand": 2,
+               "bpe_merges": 0},
 }
 CASES = [(stem, key, digits) for stem, keys in QUOTED.items() for key, digits in keys.items()]
 
