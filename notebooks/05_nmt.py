@@ -21,10 +21,11 @@
 #     width: 1280
 #   topic:
 #     result: 'BLEU na zbiorze testowym: {bleu_seq2seq} (GRU), {bleu_attention} (z uwagą), {bleu_transformer}
-#       (Transformer)'
+#       (Transformer); na dłuższych zdaniach: {bleu_seq2seq_long}, {bleu_attention_long}, {bleu_transformer_long}'
 #     summary: 'Koder–dekoder na datach zapisanych słowami (wąskie gardło, mapa uwagi), potem zdania
-#       z polskiego na angielski z przypadkami, szykiem OVS i przeczeniem: GRU, GRU z mechanizmem
-#       uwagi i mały Transformer, BLEU i chrF, przeszukiwanie wiązkowe.'
+#       z polskiego na angielski z przypadkami, szykiem OVS, przeczeniem i liczebnikami: GRU, GRU
+#       z mechanizmem uwagi i mały Transformer, testy na dłuższych zdaniach i nowych połączeniach,
+#       BLEU i chrF, przeszukiwanie wiązkowe, uwaga a dopasowanie słów, podsłowa BPE.'
 # ---
 
 # %% [markdown] slideshow={"slide_type": "slide"}
@@ -39,11 +40,12 @@
 # - zadanie, które notatnik tworzy sam: daty zapisane po polsku słowami, np. „dwudziesty
 #   siódmy listopada dwa tysiące dwudziestego szóstego roku”, tłumaczone na „2026-11-27”,
 # - model typu ciąg do ciągu (seq2seq, *sequence-to-sequence*) bez mechanizmu uwagi (*attention*)
-#   i z nim: trafność, zależność od długości zdania i mapę wag uwagi,
+#   i z nim: trafność, krzywe uczenia i mapę wag uwagi,
 # - zadanie główne: zdania z polskiego na angielski z generatora, który zna odmianę, rodzaj,
 #   szyk, przeczenie i liczebniki; trzy modele (GRU, GRU z mechanizmem uwagi, mały Transformer),
-#   miary BLEU i chrF, przeszukiwanie wiązkowe i mapy uwagi,
-# - jak rozwijała się dziedzina: podsłowa i prawdziwe korpusy.
+#   testy na dłuższych zdaniach i nowych połączeniach, miary BLEU (także policzone ręcznie)
+#   i chrF, przeszukiwanie wiązkowe, uwaga a dopasowanie słów,
+# - jak rozwijała się dziedzina: podsłowa (mały BPE) i prawdziwe korpusy.
 
 # %% slideshow={"slide_type": "skip"} tags=["remove-cell"]
 import os
@@ -60,6 +62,7 @@ FAST = os.environ.get("COURSE_FAST") == "1"  # tryb szybki: mało danych i epok 
 # %% slideshow={"slide_type": "skip"} tags=["remove-stderr"]
 import datetime
 import re
+from collections import Counter
 import subprocess
 import sys
 import time
@@ -82,8 +85,8 @@ except ImportError:  # np. w Colab
 # %% [markdown] slideshow={"slide_type": "notes"}
 # Plan wykładu: najpierw proste zadanie z datami, na którym dobrze widać, po co jest mechanizm
 # uwagi, potem zdania z polskiego na angielski i porównanie trzech modeli. Wszystkie dane notatnik
-# tworzy sam, więc każdy może go uruchomić bez pobierania korpusów. Zapytaj salę: kto z was
-# korzystał z tłumacza internetowego i w jakich zdaniach zauważyliście najwięcej błędów?
+# tworzy sam, więc każdy może go uruchomić bez pobierania korpusów. Na początek zbierz doświadczenia
+# sali: kto z was korzystał z tłumacza internetowego i w jakich zdaniach zauważyliście najwięcej błędów?
 
 # %% [markdown] slideshow={"slide_type": "slide"}
 # ## Tłumaczenie jako zadanie na ciągach
@@ -93,23 +96,27 @@ except ImportError:  # np. w Colab
 # - To zadanie typu wiele do wielu (*many-to-many*) z opóźnieniem z tematu 5.1: najpierw
 #   czytamy całe zdanie, potem piszemy tłumaczenie.
 # - Neuronowe tłumaczenie maszynowe (NMT) robi to **jedną siecią** uczoną od początku do końca
-#   na parach zdań; dawne systemy statystyczne składały tłumaczenie z tabel fraz, modelu
-#   języka i wielu ręcznie strojonych części.
+#   na parach zdań; dawne systemy statystyczne składały tłumaczenie z osobnych modeli (tabela
+#   fraz, model języka, model przestawień), a wagi tych części stroiło się automatycznie na
+#   zbiorze walidacyjnym (MERT, Och 2003).
 
 # %% [markdown] slideshow={"slide_type": "notes"}
 # Podkreśl, że zdanie źródłowe i docelowe mają zwykle różną długość, więc nie wystarczy sieć,
 # która dla każdego słowa wejścia wypisuje jedno słowo wyjścia. Przypomnij schematy wiele do wielu
 # z tematu 5.1 i wskaż wariant z opóźnieniem: najpierw czytamy całe zdanie, dopiero potem piszemy.
-# Zapytaj salę: dlaczego przy zdaniu „Psa widzi kot.” nie da się dobrze zacząć tłumaczenia zaraz
+# Szyk OVS dobrze to ilustruje: dlaczego przy zdaniu „Psa widzi kot.” nie da się dobrze zacząć tłumaczenia zaraz
 # po pierwszym słowie?
 
 # %% [markdown] slideshow={"slide_type": "slide"}
 # ## Model koder–dekoder
 #
-# NMT również opiera się na modelu koder–dekoder, jak autoenkoder (*autoencoder*) z tematu 5.3:
-# - koder czyta zdanie w języku źródłowym i zamienia je na **abstrakcyjną reprezentację**
-#   (wektor stanu),
-# - dekoder zamienia tę reprezentację na zdanie w języku docelowym, słowo po słowie.
+# Tłumaczenie neuronowe korzysta z tego samego układu koder–dekoder co autoenkoder
+# (*autoencoder*) z tematu 5.3, ale wyjście nie powtarza wejścia: to inny ciąg, zwykle o innej
+# długości.
+# - Koder czyta zdanie źródłowe token po tokenie; jego ostatni stan to **wektor**, który
+#   streszcza całe zdanie.
+# - Dekoder rozwija ten wektor w zdanie docelowe, po jednym tokenie na krok, aż wypisze znak
+#   końca zdania.
 
 # %% slideshow={"slide_type": "skip"} tags=["remove-cell"]
 def draw_cell(ax, x, y, label, color):
@@ -193,12 +200,14 @@ draw_translation_model()
 #   o jeden krok: `<s> Ala has a cat` → `Ala has a cat </s>`.
 # - Funkcja straty: entropia krzyżowa sumowana po krokach, $-\sum_t \log p(y_t \mid y_{<t}, x)$.
 #   Wszystkie kroki liczymy naraz, jak w zwykłej sieci.
+# - Cena: przy uczeniu dekoder nigdy nie widzi własnych błędów, a przy tłumaczeniu dostaje
+#   własne wyjścia. Tę rozbieżność nazywa się *exposure bias* (błąd ekspozycji).
 
 # %% [markdown] slideshow={"slide_type": "notes"}
 # Pokaż przesunięcie o jeden krok: na wejściu dekodera `<s> Ala has a cat`, na wyjściu
 # `Ala has a cat </s>`. Ponieważ poprawne poprzednie słowa znamy z góry, wszystkie kroki dekodera
-# liczymy jednym wywołaniem modelu, bez pętli dekodowania w Pythonie. Zapytaj salę: co by się działo na początku uczenia,
-# gdyby dekoder dostawał własne, jeszcze przypadkowe przewidywania? Uczyłby się dopisywać dalszy
+# liczymy jednym wywołaniem modelu, bez pętli dekodowania w Pythonie. Uzasadnij tę metodę pytaniem: co by się
+# działo na początku uczenia, gdyby dekoder dostawał własne, jeszcze przypadkowe przewidywania? Uczyłby się dopisywać dalszy
 # ciąg do błędnych początków zdań.
 
 # %% [markdown] slideshow={"slide_type": "subslide"}
@@ -208,19 +217,19 @@ draw_translation_model()
 #   poprzednie wyjście (przerywane strzałki na rysunku).
 # - Dekodowanie zachłanne: w każdym kroku wybieramy najbardziej prawdopodobne słowo
 #   i podajemy je dalej, aż do `</s>`.
-# - To pętla w Pythonie, krok po kroku, ale dla **całej paczki zdań naraz**.
+# - To pętla w Pythonie, krok po kroku, ale dla **całego wsadu zdań naraz**.
 # - Alternatywą jest przeszukiwanie wiązkowe (*beam search*): pamięta kilka najlepszych
 #   częściowych tłumaczeń zamiast jednego. Czy to pomaga, zmierzymy niżej.
 
 # %% [markdown] slideshow={"slide_type": "notes"}
 # Tu widać różnicę między uczeniem a tłumaczeniem: przy tłumaczeniu poprawnej odpowiedzi nie
 # znamy, więc dekoder dostaje własne poprzednie słowo (przerywane strzałki na rysunku). Błąd z
-# początku przenosi się na dalsze kroki, a dekodowanie zachłanne nie może się już wycofać. Zapytaj
-# salę: czy wybór najbardziej prawdopodobnego słowa w każdym kroku zawsze daje najbardziej
+# początku przenosi się na dalsze kroki, a dekodowanie zachłanne nie może się już wycofać. Sprawdź
+# intuicję słuchaczy: czy wybór najbardziej prawdopodobnego słowa w każdym kroku zawsze daje najbardziej
 # prawdopodobne całe zdanie? Nie musi; przy przeszukiwaniu wiązkowym sprawdzimy, czy szersze
 # szukanie poprawia wynik.
 
-# %% [markdown] slideshow={"slide_type": "slide"}
+# %% [markdown] slideshow={"slide_type": "slide"} tags=["optional"]
 # ## Zadanie: daty zapisane słowami
 #
 # Prawdziwe korpusy tłumaczeń są ogromne, a modele uczy się na nich godzinami lub dniami.
@@ -237,7 +246,8 @@ draw_translation_model()
 # Daty wybraliśmy dlatego, że notatnik tworzy je sam, a mała sieć uczy się ich szybko na zwykłym
 # procesorze. Mimo prostoty zadanie ma to, co w tłumaczeniu ważne: wejście i wyjście różnej
 # długości oraz informację, którą trzeba przenieść z innego miejsca (dzień stoi na początku
-# zdania, a w wyniku na końcu). Zapytaj salę: jak napisalibyście taki konwerter regułami i ile
+# zdania, a w wyniku na końcu). Porównaj z podejściem
+# klasycznym: jak napisalibyście taki konwerter regułami i ile
 # przypadków trzeba by obsłużyć?
 
 # %% [markdown] slideshow={"slide_type": "subslide"}
@@ -334,13 +344,13 @@ assert date_in_polish(datetime.date(2026, 11, 27), (0.1, 0.9, 0.1, 0.5)) == "pi�
 # Ten slajd pokazuje, że zadanie nie jest banalne: ten sam dzień ma różne formy zależnie od
 # przypadku, a rok ma postać mieszaną, z liczebnikami głównymi w tysiącach i setkach oraz
 # porządkowymi w dziesiątkach i jednościach. Przeczytaj na głos „tysiąc dziewięćset
-# dziewięćdziesiątego dziewiątego roku” i „dwutysięcznego roku”. Zapytaj salę: jak zapisać słowami
-# rok 1900? Sieć nie dostaje żadnej z tych reguł, musi je wyczytać z przykładów.
+# dziewięćdziesiątego dziewiątego roku” i „dwutysięcznego roku”. Niech sala spróbuje zapisać
+# słowami rok 1900. Sieć nie dostaje żadnej z tych reguł, musi je wyczytać z przykładów.
 
 # %% [markdown] slideshow={"slide_type": "subslide"}
 # ### Przykładowe pary
 #
-# Losujemy **różne** daty z lat 1900–2099 (jest ich 73 049) i dla każdej jeden zapis.
+# Losujemy **różne** daty z lat 1900–2099 (jest ich 73049) i dla każdej jeden zapis.
 
 # %% slideshow={"slide_type": "skip"}
 FIRST_DAY, LAST_DAY = datetime.date(1900, 1, 1), datetime.date(2099, 12, 31)
@@ -363,8 +373,8 @@ for source, target in zip(demo_sources, demo_targets):
 # %% [markdown] slideshow={"slide_type": "notes"}
 # Pokaż na wydruku różne warianty zapisu: z dniem tygodnia („niedziela, 31 lipca…”), ze słowem
 # „dnia” i dopełniaczem, z miesiącem zapisanym cyframi rzymskimi („23 I 2003”) i z rokiem
-# zapisanym cyframi. Cel ma zawsze tę samą postać RRRR-MM-DD. Zapytaj salę: która część wejścia
-# jest dla wyniku zbędna? Dzień tygodnia, bo wynika z samej daty.
+# zapisanym cyframi. Cel ma zawsze tę samą postać RRRR-MM-DD. Jeden z wariantów niczego
+# nie wnosi: która część wejścia jest dla wyniku zbędna? Dzień tygodnia, bo wynika z samej daty.
 
 # %% [markdown] slideshow={"slide_type": "subslide"}
 # ### Zbiory: uczący, walidacyjny, testowy
@@ -373,7 +383,7 @@ for source, target in zip(demo_sources, demo_targets):
 # żadnej daty testowej) model nie widział przy uczeniu.
 
 # %%
-n_train, n_val, n_test = (4000, 500, 1000) if FAST else (20000, 2000, 4000)
+n_train, n_val, n_test = (3000, 300, 600) if FAST else (20000, 2000, 4000)
 sources, targets = make_pairs(n_train + n_val + n_test, seed=0)
 train_src, val_src, test_src = (sources[:n_train], sources[n_train:n_train + n_val],
                                 sources[n_train + n_val:])
@@ -390,7 +400,7 @@ assert (LAST_DAY - FIRST_DAY).days + 1 == 73049
 # %% [markdown] slideshow={"slide_type": "notes"}
 # Na wydruku: 20000 par uczących, 2000 walidacyjnych i 4000 testowych, każda z inną datą. Zbiór
 # walidacyjny służy do śledzenia uczenia po każdej epoce, a testowy tylko do końcowej oceny.
-# Zapytaj salę: dlaczego pilnujemy, żeby różne były nie tylko zdania, ale i same daty? Ta sama
+# Podkreśl regułę podziału pytaniem: dlaczego pilnujemy, żeby różne były nie tylko zdania, ale i same daty? Ta sama
 # data w innym zapisie w obu zbiorach pozwoliłaby modelowi po prostu ją zapamiętać.
 
 # %% [markdown] slideshow={"slide_type": "subslide"}
@@ -456,16 +466,16 @@ assert (dec_in_train[:, 1:] == y_train[:, :-1]).all()
 # %% [markdown] slideshow={"slide_type": "notes"}
 # Pokaż pierwszy wiersz wydruku: w zapisie „piątek, 27 XI 2026 r.” przecinek jest osobnym tokenem,
 # a rok to cztery osobne cyfry. Słownik źródłowy ma 101 tokenów, a docelowy tylko 14: dziesięć
-# cyfr, łącznik i trzy tokeny specjalne `<pad>`, `<s>`, `</s>`. Zapytaj salę: ile tokenów
-# potrzebowalibyśmy na same lata, gdybyśmy nie dzielili liczb na cyfry?
+# cyfr, łącznik i trzy tokeny specjalne `<pad>`, `<s>`, `</s>`. Uzasadnij podział na cyfry:
+# ile tokenów potrzebowalibyśmy na same lata, gdybyśmy nie dzielili liczb na cyfry?
 
-# %% [markdown] slideshow={"slide_type": "slide"}
+# %% [markdown] slideshow={"slide_type": "slide"} tags=["optional"]
 # ## Model ciąg do ciągu w Kerasie
 #
 # - Koder: warstwa `Embedding` (token → wektor 32 liczb) i GRU z 64 neuronami; jego
 #   ostatni stan to reprezentacja całego zdania.
-# - Dekoder: `Embedding` dla znaków, GRU startująca od ostatniego stanu kodera i warstwa
-#   gęsta z softmaxem nad 14 tokenami docelowymi.
+# - Dekoder: `Embedding` dla znaków, GRU, której stanem początkowym jest ostatni stan kodera,
+#   i warstwa gęsta z softmaksem nad 14 tokenami docelowymi.
 # - Trzy modele Keras ze wspólnymi warstwami: do uczenia (z *teacher forcing*), koder
 #   i jeden krok dekodera (do tłumaczenia).
 
@@ -526,19 +536,20 @@ def build_translator(use_attention, source_size, target_size, embed_dim=EMBED_DI
 # Model jest celowo mały: zanurzenia słów źródła mają 32 liczby, znaków celu 16, a stan GRU 64. Zwróć uwagę na trzy modele
 # Keras ze wspólnymi warstwami: model do uczenia widzi cały cel naraz, a do tłumaczenia
 # potrzebujemy osobno kodera i jednego kroku dekodera, bo kolejne wejście dekodera poznajemy
-# dopiero po poprzednim kroku. Zapytaj salę: po co do tłumaczenia osobny koder i krok dekodera?
+# dopiero po poprzednim kroku. Rozdział na trzy modele
+# zwykle budzi pytanie: po co do tłumaczenia osobny koder i krok dekodera?
 # Model do uczenia też by zadziałał, gdyby w każdym kroku podawać mu cały dotychczasowy prefiks
 # (tak zrobimy później z Transformerem), ale wtedy w każdym kroku liczymy wszystko od nowa.
 
 # %% [markdown] slideshow={"slide_type": "subslide"}
-# ### Dekodowanie zachłanne dla całej paczki zdań
+# ### Dekodowanie zachłanne dla całego wsadu zdań
 #
 # Koder czyta wszystkie zdania naraz; potem w każdym z 11 kroków (10 znaków i `</s>`)
 # krok dekodera dostaje poprzednie znaki i stany wszystkich zdań, a najbardziej
 # prawdopodobny znak staje się wejściem następnego kroku.
 
 # %% [markdown] slideshow={"slide_type": "fragment"}
-# Miara: dokładne dopasowanie (*exact match*), czyli odsetek dat przetłumaczonych bezbłędnie,
+# Miara: dokładna zgodność (*exact match*), czyli odsetek dat przetłumaczonych bezbłędnie,
 # co do znaku. Data z jedną złą cyfrą to zła data.
 
 # %% [markdown] slideshow={"slide_type": "skip"}
@@ -548,7 +559,7 @@ def build_translator(use_attention, source_size, target_size, embed_dim=EMBED_DI
 
 # %% slideshow={"slide_type": "skip"}
 def decode_ids(encoder, step, x, start, max_steps):
-    """Dekodowanie zachłanne paczki zdań x; zwraca numery tokenów wyniku i wagi uwagi."""
+    """Dekodowanie zachłanne wsadu zdań x; zwraca numery tokenów wyniku i wagi uwagi."""
     encoder_states, state = encoder(x, training=False)
     memory = keras.ops.convert_to_tensor(np.asarray(encoder_states))
     mask = keras.ops.convert_to_tensor(x != 0)
@@ -577,7 +588,7 @@ def exact_match(predicted, expected):
 
 # %% [markdown] slideshow={"slide_type": "skip"}
 # Uczymy optymalizatorem Adam z entropią krzyżową. Po każdej epoce tłumaczymy zbiór walidacyjny
-# i zapisujemy dokładne dopasowanie, a po uczeniu drukujemy jedną linię podsumowania.
+# i zapisujemy dokładną zgodność, a po uczeniu drukujemy jedną linię podsumowania.
 
 # %% slideshow={"slide_type": "skip"}
 EPOCHS = 7 if FAST else 12
@@ -585,7 +596,7 @@ BATCH_SIZE = 64 if FAST else 128
 
 
 class ValidationExactMatch(keras.callbacks.Callback):
-    """Po każdej epoce tłumaczy zbiór walidacyjny i zapisuje dokładne dopasowanie."""
+    """Po każdej epoce tłumaczy zbiór walidacyjny i zapisuje dokładną zgodność."""
 
     def __init__(self, encoder, step):
         super().__init__()
@@ -596,7 +607,7 @@ class ValidationExactMatch(keras.callbacks.Callback):
 
 
 def train_translator(trainer, encoder, step, name):
-    """Uczy model z teacher forcing; zwraca (czas w s, dokładne dopasowanie walidacji po epokach)."""
+    """Uczy model z teacher forcing; zwraca (czas w s, dokładną zgodność walidacji po epokach)."""
     trainer.compile(optimizer=keras.optimizers.Adam(2e-3), loss="sparse_categorical_crossentropy")
     tracker = ValidationExactMatch(encoder, step)
     start = time.perf_counter()
@@ -604,23 +615,23 @@ def train_translator(trainer, encoder, step, name):
                           batch_size=BATCH_SIZE, epochs=EPOCHS, verbose=0, callbacks=[tracker])
     seconds = time.perf_counter() - start
     print(f"{name}: {EPOCHS} epok, strata uczenia {history.history['loss'][-1]:.4f}, walidacji "
-          f"{history.history['val_loss'][-1]:.4f}, dokładne dopasowanie walidacji {tracker.scores[-1]:.3f}, "
+          f"{history.history['val_loss'][-1]:.4f}, dokładna zgodność walidacji {tracker.scores[-1]:.3f}, "
           f"{seconds:.0f} s")
     return seconds, tracker.scores
 
 
 # %% [markdown] slideshow={"slide_type": "notes"}
 # Pętla ma zawsze 11 kroków, bo data ma 10 znaków, a potem jeszcze `</s>`; w każdym kroku liczymy
-# wszystkie zdania naraz, dlatego tłumaczenie całego zbioru testowego jest szybkie. Dokładne
-# dopasowanie to surowa miara: data z jedną złą cyfrą liczy się jak całkiem zła. Zapytaj salę: czy
-# taka miara jest rozsądna dla dat, a czy byłaby rozsądna dla zwykłych zdań, które można dobrze
-# przetłumaczyć na kilka sposobów?
+# wszystkie zdania naraz, dlatego tłumaczenie całego zbioru testowego jest szybkie. Dokładna
+# zgodność to surowa miara: data z jedną złą cyfrą liczy się jak całkiem zła. Oceń
+# z salą, czy taka miara jest rozsądna dla dat, a czy byłaby rozsądna dla zwykłych zdań, które
+# można dobrze przetłumaczyć na kilka sposobów.
 
 # %% [markdown] slideshow={"slide_type": "subslide"}
 # ### Uczenie
 #
-# Model bez mechanizmu uwagi uczymy na parach uczących; po każdej epoce sprawdzamy dokładne
-# dopasowanie na zbiorze walidacyjnym.
+# Model bez mechanizmu uwagi uczymy na parach uczących; po każdej epoce sprawdzamy dokładną
+# zgodność na zbiorze walidacyjnym.
 
 # %% tags=["remove-stderr"]
 keras.utils.set_random_seed(0)
@@ -633,12 +644,13 @@ start = time.perf_counter()
 seq2seq_pred, _ = greedy_decode(seq2seq_encoder, seq2seq_step, test_src)
 seq2seq_exact = exact_match(seq2seq_pred, test_tgt)
 print(f"seq2seq: {len(test_src)} zdań testowych w {time.perf_counter() - start:.1f} s, "
-      f"dokładne dopasowanie {seq2seq_exact:.3f}")
+      f"dokładna zgodność {seq2seq_exact:.3f}")
 
 # %% [markdown] slideshow={"slide_type": "notes"}
-# Model bez mechanizmu uwagi ma 38926 parametrów; po 12 epokach strata walidacji wynosi 0,0738, a
-# dokładne dopasowanie 0,803 na zbiorze walidacyjnym i 0,801 na testowym, czyli mniej więcej co
-# piąta data jest błędna. Zapytaj salę: strata jest mała, więc skąd tyle błędnych dat? Strata to
+# Model bez mechanizmu uwagi ma 38926 parametrów; po 12 epokach strata walidacji wynosi 0,0730, a
+# dokładna zgodność 0,825 na zbiorze walidacyjnym i 0,824 na testowym, czyli mniej więcej co
+# szósta data jest błędna. Te dwie liczby
+# zdają się sobie przeczyć: strata jest mała, więc skąd tyle błędnych dat? Strata to
 # średnia po znakach, a do błędu całej daty wystarczy jedna zła cyfra.
 
 # %% [markdown] slideshow={"slide_type": "subslide"}
@@ -666,39 +678,17 @@ show_translations(test_src[:8], ("cel", test_tgt), ("seq2seq", seq2seq_pred, tes
 # %% [markdown] slideshow={"slide_type": "notes"}
 # Na tych 8 zdaniach model bez mechanizmu uwagi myli się dwa razy. Pokaż pierwszy wiersz: z „piąty
 # września 1977 r.” wyszło 1977-05-07 zamiast 1977-09-05, więc rok jest dobry, a dzień i miesiąc
-# pomieszane; w ostatnim wierszu zła jest tylko ostatnia cyfra dnia. Zapytaj salę: dlaczego rok
-# wychodzi dobrze, a dzień i miesiąc nie? Rok stoi na końcu zdania, tuż przed pisaniem wyniku, a
+# pomieszane; w szóstym wierszu zła jest tylko ostatnia cyfra dnia. Wzorzec błędów prowadzi do
+# pytania: dlaczego rok wychodzi dobrze, a dzień i miesiąc nie? Rok stoi na końcu zdania, tuż przed pisaniem wyniku, a
 # dzień i miesiąc model musi zapamiętać od początku zdania.
-
-# %% [markdown] slideshow={"slide_type": "subslide"}
-# ### Wypróbuj sam
-#
-# ✏️ **Zmień zdania w komórce poniżej** i uruchom ją ponownie (oraz komórkę porównującą oba
-# modele w dalszej części). Słowa spoza słownika model zobaczy jako `<unk>`.
-
-# %%
-# ✏️ Tu wpisz własne daty po polsku:
-MY_SENTENCES = [
-    "dwudziesty siódmy listopada dwa tysiące dwudziestego szóstego roku",
-    "piątek, 27 XI 2026 r.",
-    "dnia pierwszego stycznia dwutysięcznego roku",
-    "jedenasty listopada tysiąc dziewięćset osiemnastego roku",
-    "trzeci maja 1791 roku",
-]
-my_seq2seq, _ = greedy_decode(seq2seq_encoder, seq2seq_step, MY_SENTENCES)
-show_translations(MY_SENTENCES, ("seq2seq", my_seq2seq))
-
-# %% [markdown] slideshow={"slide_type": "notes"}
-# Ostatnie zdanie jest spoza zakresu danych (rok 1791): w danych uczących druga cyfra roku
-# to zawsze 9 albo 0. Warto zapytać studentów, czego się spodziewają, zanim zobaczą wynik.
 
 # %% [markdown] slideshow={"slide_type": "slide"}
 # ## Mechanizm uwagi
 #
 # - Bez mechanizmu uwagi całe zdanie, niezależnie od długości, musi się zmieścić w jednym wektorze
 #   stanu $h$: to **wąskie gardło**. Jakość takich tłumaczeń wyraźnie spada wraz z długością
-#   zdania (Bahdanau i in. 2014, rys. 2).
-# - Bahdanau i in. (2014): dekoder w każdym kroku $t$ patrzy na **wszystkie** stany
+#   zdania (Bahdanau i in. 2015, rys. 2).
+# - Bahdanau i in. (2015): dekoder w każdym kroku $t$ patrzy na **wszystkie** stany
 #   kodera $h_1, \ldots, h_S$ i sam wybiera, które są teraz ważne.
 
 # %% jupyter={"source_hidden": true} mystnb={"image": {"alt": "Ten sam schemat koder–dekoder dla zdania „Ala ma kota” → „Ala has a cat”, z dodanymi niebieskimi łukami uwagi: łuki od wszystkich trzech komórek kodera zbiegają się w kółku c_t (wektor kontekstu), z którego strzałka prowadzi do kroku dekodera wypisującego słowo „cat”; najgrubszy łuk wychodzi od komórki, która przeczytała „kota”. Obok wzór c_t = suma po j wag α_tj razy stany h_j."}} tags=["remove-input"]
@@ -708,8 +698,8 @@ draw_translation_model(attention=True)
 # Rysunek to ten sam schemat co wcześniej, z dodanymi niebieskimi łukami: wektor kontekstu $c_t$
 # to średnia ważona wszystkich stanów kodera. Wskaż najgrubszy łuk, od komórki, która przeczytała
 # „kota”, do kroku piszącego „cat”: w tym kroku dekoder patrzy głównie na to słowo. Czerwona
-# strzałka $h$ zostaje, ale nie musi już nieść całego zdania. Zapytaj salę: na które słowo źródła
-# powinien patrzeć dekoder, gdy pisze „has”?
+# strzałka $h$ zostaje, ale nie musi już nieść całego zdania. Sprawdź odczytanie rysunku:
+# na które słowo źródła powinien patrzeć dekoder, gdy pisze „has”?
 
 # %% [markdown] slideshow={"slide_type": "subslide"}
 # ### Jak liczymy wagi uwagi
@@ -726,15 +716,15 @@ draw_translation_model(attention=True)
 #   same warstwy GRU, które uczą się dawać porównywalne stany $s_t$ i $h_j$.
 #   Wektor $c_t$ łączymy z $s_t$ i z nich przewidujemy $y_t$: to układ Luonga i in. (2015)
 #   z addytywną funkcją oceny.
-# - U Bahdanau i in. (2014) ocena używa **poprzedniego** stanu,
+# - U Bahdanau i in. (2015) ocena używa **poprzedniego** stanu,
 #   $e_{tj} = v^\top \tanh(W s_{t-1} + U h_j)$, a $c_t$ wchodzi na wejście GRU dekodera.
 
 # %% [markdown] slideshow={"slide_type": "notes"}
 # Przejdź przez wzór od lewej: ocena $e_{tj}$ mówi, jak bardzo stan kodera $h_j$ pasuje do
 # bieżącego stanu dekodera, softmax zamienia oceny na wagi sumujące się do 1, a kontekst to
 # średnia ważona stanów kodera. Wszystkie te działania są różniczkowalne, więc wagi uczą się razem
-# z resztą sieci, bez żadnych wskazówek, które słowa sobie odpowiadają. Zapytaj salę: co by było,
-# gdyby wszystkie wagi były równe? Kontekst byłby zwykłą średnią stanów i dekoder nie mógłby
+# z resztą sieci, bez żadnych wskazówek, które słowa sobie odpowiadają. Rolę softmaksu pokaże
+# skrajny przypadek: co by było, gdyby wszystkie wagi były równe? Kontekst byłby zwykłą średnią stanów i dekoder nie mógłby
 # wybrać słowa.
 
 # %% [markdown] slideshow={"slide_type": "subslide"}
@@ -751,7 +741,7 @@ attention_seconds, attention_curve = train_translator(attention_model, attention
                                                       "z uwagą")
 attention_pred, test_weights = greedy_decode(attention_encoder, attention_step, test_src)
 attention_exact = exact_match(attention_pred, test_tgt)
-print(f"z uwagą: dokładne dopasowanie {attention_exact:.3f} na {len(test_src)} zdaniach testowych")
+print(f"z uwagą: dokładna zgodność {attention_exact:.3f} na {len(test_src)} zdaniach testowych")
 
 # %% slideshow={"slide_type": "skip"} tags=["remove-cell"]
 # sprawdzenie: model z uwagą tłumaczy daty prawie bezbłędnie
@@ -760,8 +750,9 @@ assert attention_exact >= seq2seq_exact, (attention_exact, seq2seq_exact)
 
 # %% [markdown] slideshow={"slide_type": "notes"}
 # To uczciwe porównanie: te same dane, warstwy, liczba epok i ziarno, dochodzi tylko warstwa
-# uwagi. Pokaż wydruk: strata walidacji 0,0007 wobec 0,0738 bez uwagi, a dokładne dopasowanie na
-# 4000 zdaniach testowych 1,000. Zapytaj salę: czy 1,000 znaczy, że model nigdy się nie myli? To
+# uwagi. Pokaż wydruk: strata walidacji 0,0007 wobec 0,0730 bez uwagi, a dokładna zgodność na
+# 4000 zdaniach testowych 1,000. Przestrzeż przed
+# zaokrągleniem: czy 1,000 znaczy, że model nigdy się nie myli? To
 # wynik zaokrąglony: dokładnie 0,9998, czyli jedna błędna data na 4000 zdań testowych.
 
 # %% [markdown] slideshow={"slide_type": "subslide"}
@@ -770,7 +761,7 @@ assert attention_exact >= seq2seq_exact, (attention_exact, seq2seq_exact)
 # Oba modele na tych samych zdaniach testowych.
 
 # %%
-print(f"{'model':<12}{'parametry':>11}{'uczenie [s]':>13}{'dokładne dopasowanie':>22}")
+print(f"{'model':<12}{'parametry':>11}{'uczenie [s]':>13}{'dokładna zgodność':>22}")
 for name, model, seconds, score in [("seq2seq", seq2seq, seq2seq_seconds, seq2seq_exact),
                                     ("z uwagą", attention_model, attention_seconds, attention_exact)]:
     print(f"{name:<12}{model.count_params():>11}{seconds:>13.0f}{score:>22.3f}")
@@ -781,15 +772,15 @@ for name, model, seconds, score in [("seq2seq", seq2seq, seq2seq_seconds, seq2se
 
 # %% [markdown] slideshow={"slide_type": "notes"}
 # Wskaż kolumnę parametrów: 38926 bez uwagi i 39886 z uwagą, czyli mechanizm uwagi dodaje niecały
-# tysiąc parametrów, a dokładne dopasowanie rośnie z 0,801 do 1,000. Czas uczenia zależy od
+# tysiąc parametrów, a dokładna zgodność rośnie z 0,824 do 1,000. Czas uczenia zależy od
 # maszyny, więc nie podawaj go w sekundach; w tym uruchomieniu model z uwagą uczył się dłużej, bo w
-# każdym kroku liczy wagi dla wszystkich tokenów źródła. Zapytaj salę: skąd tak duża poprawa przy
-# tak małym przyroście liczby parametrów?
+# każdym kroku liczy wagi dla wszystkich tokenów źródła. Ta dysproporcja
+# to dobry temat do dyskusji: skąd tak duża poprawa przy tak małym przyroście liczby parametrów?
 
 # %% [markdown] slideshow={"slide_type": "subslide"}
 # ### Krzywe uczenia
 #
-# Dokładne dopasowanie na zbiorze walidacyjnym po każdej epoce uczenia.
+# Dokładna zgodność na zbiorze walidacyjnym po każdej epoce uczenia.
 
 # %% slideshow={"slide_type": "skip"} tags=["remove-cell"]
 def plot_both_models(x, curves, xlabel, ylabel, title, legend_loc):
@@ -806,7 +797,7 @@ def plot_both_models(x, curves, xlabel, ylabel, title, legend_loc):
 
 # %% jupyter={"source_hidden": true} mystnb={"image": {"alt": "Wykres liniowy: oś pozioma to numer epoki uczenia, oś pionowa to odsetek dat ze zbioru walidacyjnego przetłumaczonych bezbłędnie. Model z mechanizmem uwagi już po kilku epokach dochodzi niemal do 1 i tam zostaje; model seq2seq bez mechanizmu uwagi rośnie powoli i przez całe uczenie pozostaje wyraźnie niżej."}} tags=["remove-input"]
 plot_both_models(np.arange(1, EPOCHS + 1), {"seq2seq": seq2seq_curve, "z uwagą": attention_curve},
-                 "epoka", "dokładne dopasowanie (walidacja)",
+                 "epoka", "dokładna zgodność (walidacja)",
                  "Model z mechanizmem uwagi uczy się znacznie szybciej", "center right")
 
 # %% [markdown] slideshow={"slide_type": "notes"}
@@ -815,36 +806,6 @@ plot_both_models(np.arange(1, EPOCHS + 1), {"seq2seq": seq2seq_curve, "z uwagą"
 # i `EPOCHS`). Różnica polega na tym, jak łatwo jest się tego nauczyć: z mechanizmem uwagi każdy
 # krok dekodera może po prostu „przepisać” potrzebne cyfry z właściwego miejsca zdania, a bez niego
 # cała data musi się zmieścić w jednym wektorze.
-
-# %% [markdown] slideshow={"slide_type": "subslide"}
-# ### Trafność a długość zdania
-#
-# Czy dłuższe zdania są trudniejsze? Dokładne dopasowanie w zależności od liczby tokenów zdania
-# źródłowego (pomijamy długości, które mają mniej niż 20 zdań testowych).
-
-# %% slideshow={"slide_type": "skip"}
-lengths = np.unique(test_lengths)
-lengths = lengths[[np.sum(test_lengths == n) >= 20 for n in lengths]]
-accuracy_by_length = {
-    name: [exact_match(np.array(pred)[test_lengths == n], np.array(test_tgt)[test_lengths == n])
-           for n in lengths]
-    for name, pred in [("seq2seq", seq2seq_pred), ("z uwagą", attention_pred)]
-}
-for n, seq2seq_acc, attention_acc in zip(lengths, *accuracy_by_length.values()):
-    print(f"{n} tokenów: {np.sum(test_lengths == n)} zdań, seq2seq {seq2seq_acc:.3f}, "
-          f"z uwagą {attention_acc:.3f}")
-
-# %% jupyter={"source_hidden": true} mystnb={"image": {"alt": "Wykres liniowy: oś pozioma to liczba tokenów zdania źródłowego, oś pionowa to odsetek dat przetłumaczonych bezbłędnie na zbiorze testowym. Linia modelu z mechanizmem uwagi leży przy samej górze, blisko 1, dla wszystkich długości; linia modelu seq2seq bez mechanizmu uwagi leży wyraźnie niżej, około 0,8, i prawie nie zależy od długości zdania."}} tags=["remove-input"]
-plot_both_models(lengths, accuracy_by_length, "długość zdania źródłowego [tokeny]", "dokładne dopasowanie",
-                 "Trafność na zbiorze testowym a długość zdania", "lower left")
-
-# %% [markdown] slideshow={"slide_type": "notes"}
-# Nasze zdania mają od 4 do 10 tokenów i w tym zakresie trafność modelu bez mechanizmu
-# uwagi prawie nie zależy od długości: jego błędy biorą się stąd, że cała data musi przejść przez
-# jeden wektor stanu, a nie z samej długości zdania. W prawdziwym tłumaczeniu, ze zdaniami
-# po kilkadziesiąt słów, Bahdanau i in. (2014, rys. 2) pokazali wyraźny spadek jakości modelu
-# bez mechanizmu uwagi dla długich zdań, a model z nim prawie go nie miał. Dla skrajnych
-# długości punkty są mniej pewne, bo zdań jest tam mniej.
 
 # %% [markdown] slideshow={"slide_type": "subslide"}
 # ### Mapa wag uwagi
@@ -880,26 +841,11 @@ draw_attention_map(example, example_translation, example_weights[0])
 # z minimalizacji błędu tłumaczenia. Mimo to dekoder, pisząc dwie ostatnie cyfry roku, patrzy
 # na słowa „czterdziestego” i „ósmego”, pisząc miesiąc — na „lutego”, a dzień — na „dwudziesty
 # ósmy”. Pierwsze cyfry roku (19) model bierze raczej ze swojego stanu, więc wagi są tam
-# rozmyte. Dzień tygodnia jest zbędny (wynika z daty), więc model go pomija. W prawdziwym
-# tłumaczeniu taka mapa pokazuje **dopasowanie słów** obu języków, także gdy ich kolejność
-# w obu zdaniach jest różna.
+# rozmyte. Dzień tygodnia jest zbędny (wynika z daty), więc model go pomija. Mapa wygląda jak
+# dopasowanie słów, ale nim nie jest: przy zdaniach zmierzymy, jak często największa waga
+# naprawdę trafia w słowo, z którego pochodzi tłumaczenie.
 
-# %% [markdown] slideshow={"slide_type": "subslide"}
-# ### Własne zdania: oba modele
-#
-# Zdania z komórki ✏️ wyżej, przetłumaczone przez oba modele.
-
-# %%
-my_attention, _ = greedy_decode(attention_encoder, attention_step, MY_SENTENCES)
-show_translations(MY_SENTENCES, ("seq2seq", my_seq2seq), ("z uwagą", my_attention))
-
-# %% [markdown] slideshow={"slide_type": "notes"}
-# Zdania z zakresu danych oba modele tłumaczą poprawnie. Ciekawy jest ostatni wiersz, „trzeci maja
-# 1791 roku”: model bez uwagi daje 1919-03-06, a model z uwagą 1919-05-03: dzień i miesiąc ma
-# dobrze, ale cały rok zły, 1919 zamiast 1791; nie przepisał nawet końcówki 91. Zapytaj salę:
-# dlaczego oba modele piszą 19 zamiast 17 na początku roku? W danych uczących lata zaczynają się tylko od 19 albo 20.
-
-# %% [markdown] slideshow={"slide_type": "slide"}
+# %% [markdown] slideshow={"slide_type": "slide"} tags=["optional"]
 # ## Zadanie główne: zdania z polskiego na angielski
 #
 # Daty pokazały wąskie gardło, ale tłumaczenie dat zrobiłby też prosty program z regułami.
@@ -911,22 +857,47 @@ show_translations(MY_SENTENCES, ("seq2seq", my_seq2seq), ("z uwagą", my_attenti
 # | rodzaj w czasie przeszłym | widział, widziała | saw |
 # | swobodny szyk (OVS) | Psa widzi kot. | The cat sees a dog. |
 # | podmiot domyślny | Widzę psa. | I see a dog. |
-# | przeczenie z dopełniaczem | Nie widzę psa. | I do not see a dog. |
+# | przeczenie z dopełniaczem | Widzę krowę. Nie widzę krowy. | I (do not) see a cow. |
 # | liczebnik | dwa koty, pięć kotów | two cats, five cats |
+# | liczebnik w podmiocie | Dwa koty widziały psa. Pięć kotów widziało psa. | Two / Five cats saw a dog. |
+# | przeczenie z liczebnikiem | Nie widzę pięciu kotów. | I do not see five cats. |
 # | przymiotnik | czarnego kota, czarną krowę | a black cat, a black cow |
 
 # %% [markdown] slideshow={"slide_type": "notes"}
-# Angielski ma przedimki, których polski nie ma: to, czy „a dog”, czy „the dog”, wynika
-# z kontekstu, którego pojedyncze zdanie nie niesie. Nasz generator przyjmuje stałą umowę:
-# podmiot z „the”, dopełnienie z „a”/„an”. Dzięki temu każde zdanie polskie ma jedno
-# tłumaczenie wzorcowe i wystarcza jeden wzorzec do BLEU (choć „kupował” mogłoby być też
-# „was buying”).
+# Przejdź przez tabelę od góry i przy każdym wierszu wskaż, co model musi zrobić. Przy
+# przeczeniu widać zmianę formy: „krowę” po „nie” staje się „krowy” (przy „psa” nic by się nie
+# zmieniło, bo biernik i dopełniacz są tu równe). Przy liczebnikach zgoda idzie w dwie strony:
+# „dwa koty widziały”, ale „pięć kotów widziało”, z czasownikiem w liczbie pojedynczej
+# i rodzaju nijakim; po angielsku oba zdania mają to samo „saw”. Niech sala obstawi,
+# które z tych zjawisk sprawi modelom najwięcej kłopotu; wrócimy do tego przy wynikach.
+
+# %% [markdown] slideshow={"slide_type": "subslide"}
+# ### Umowy: jedno tłumaczenie wzorcowe na zdanie
+#
+# - **Przedimki**: podmiot zawsze z „the”, dopełnienie z „a”/„an”, także w szyku OVS
+#   (naturalniej byłoby „A brother sees the bed.” dla „Łóżko widzi brat.”); bez zaimków
+#   dzierżawczych („the grandmother”, nie „her grandmother”).
+# - **Aspekt**: wszystkie czasowniki są niedokonane, a tłumaczymy je czasem prostym:
+#   „Kupowałem gruszki.” → „I bought pears.”, choć często lepsze byłoby „I was buying”
+#   albo „I used to buy”.
+# - Powód: bez kontekstu nie da się wybrać między tymi wariantami, a jeden wzorzec na zdanie
+#   pozwala liczyć BLEU i dokładną zgodność bez wielu wzorców.
+
+# %% [markdown] slideshow={"slide_type": "notes"}
+# Angielski ma przedimki i aspekt gramatyczny, których polskie zdanie nie rozstrzyga: to, czy
+# „a dog”, czy „the dog”, albo czy „kupowałem” to „I bought”, „I was buying”, czy „I used to
+# buy”, zależy od kontekstu, którego pojedyncze zdanie nie niesie. Stała umowa daje każdemu
+# zdaniu polskiemu dokładnie jeden przekład, więc miary porównują model z jednym wzorcem.
+# Prawdziwe zbiory testowe mają często kilka wzorców na zdanie właśnie z tego powodu.
+# Niejednoznaczność przedimka pokaż na przykładzie: jak przetłumaczylibyście „Łóżko widzi brat.” w opowiadaniu, w którym brat
+# pojawił się po raz pierwszy?
 
 # %% [markdown] slideshow={"slide_type": "subslide"}
 # ### Generator zdań
 #
 # Notatnik sam tworzy pary zdań: słownik 50 rzeczowników, 16 przymiotników, 15 czasowników
-# i 5 liczebników z formami potrzebnymi w zdaniach oraz prosta gramatyka. Każde zdanie dostaje etykiety
+# i 5 liczebników z formami potrzebnymi w zdaniach oraz prosta gramatyka (z liczebnikami
+# w podmiocie i po przeczeniu). Każde zdanie dostaje etykiety
 # zjawisk, które w nim występują, żeby potem sprawdzić, gdzie modele się mylą.
 
 # %% [markdown] slideshow={"slide_type": "skip"}
@@ -1031,9 +1002,18 @@ czerwony red       T     szybki   fast      A     wysoki   tall      P     głod
 smutny   sad       PA    wesoły   happy     PA    tani     cheap     T     drogi    expensive T
 """, ("lemma", "en", "classes"))
 
-# Liczebnik: forma dla rodzaju m/n, forma żeńska, angielski.
-NUMERALS = {2: ("dwa", "dwie", "two"), 3: ("trzy", "trzy", "three"), 4: ("cztery", "cztery", "four"),
-            5: ("pięć", "pięć", "five"), 6: ("sześć", "sześć", "six")}
+# Liczebnik: forma dla rodzaju m/n, forma żeńska, angielski, dopełniacz („nie widzę pięciu kotów”).
+NUMERALS = {2: ("dwa", "dwie", "two", "dwóch"), 3: ("trzy", "trzy", "three", "trzech"),
+            4: ("cztery", "cztery", "four", "czterech"), 5: ("pięć", "pięć", "five", "pięciu"),
+            6: ("sześć", "sześć", "six", "sześciu")}
+# Podmiot z liczebnikiem (tylko zwierzęta, rodzaj niemęskoosobowy): po 2–4 czasownik w lm.
+# („dwa koty widzą”, „widziały”), po 5–6 w 3 os. lp., w czasie przeszłym rodzaju nijakiego
+# („pięć kotów widzi”, „widziało”). Formy lm. i nijakie tworzymy regularnie z tabeli.
+for _verb in VERBS.values():
+    _verb["pres3pl"] = _verb["pres1"][:-1] + ("ą" if _verb["pres1"].endswith("ę") else "ją")
+    _verb["past3pl"], _verb["past3n"] = _verb["past3f"][:-1] + "y", _verb["past3f"][:-1] + "o"
+# „Ładny” o mężczyźnie to po angielsku „handsome”, nie „pretty”.
+ENGLISH_FOR_MEN = {"ładny": "handsome"}
 LEXICON_SIZE = len(NOUNS) + len(ADJECTIVES) + len(VERBS) + len(NUMERALS)
 PHENOMENA = ("przypadek", "czas przeszły", "szyk OVS", "podmiot domyślny", "przeczenie", "liczebnik",
              "przymiotnik")
@@ -1049,8 +1029,8 @@ def adjective_form(lemma, case, gender, count=1):
     soft = lemma[-1] == "i"                          # szybki, tani: -i- przed -e (szybkie, tanie)
     stem_a = lemma if soft and lemma[-2] not in "kg" else lemma[:-1]   # szybk-a, tani-a, duż-a
     stem_e = lemma if soft else lemma[:-1]           # szybki-e, tani-e, duż-e
-    if count > 1:                                    # 2–4: mianownik lm., 5–6: dopełniacz lm.
-        return stem_e + "e" if count < 5 else lemma + "ch"
+    if count > 1:                    # 2–4: mianownik/biernik lm., 5–6 i każdy dopełniacz: dopełniacz lm.
+        return stem_e + "e" if count < 5 and case != "gen" else lemma + "ch"
     if gender == "f":
         return {"nom": stem_a + "a", "acc": stem_a + "ą", "gen": stem_e + "ej"}[case]
     if case == "gen" or (case == "acc" and gender in ("m-pers", "m-anim")):
@@ -1059,10 +1039,13 @@ def adjective_form(lemma, case, gender, count=1):
 
 
 def polish_np(lemma, adjective, case, count=1):
-    """Fraza [liczebnik] [przymiotnik] rzeczownik; w lm. po 2–4 mianownik, po 5–6 dopełniacz."""
+    """Fraza [liczebnik] [przymiotnik] rzeczownik; w lm. po 2–4 mianownik, po 5–6 dopełniacz,
+    w dopełniaczu (po „nie”) liczebnik też w dopełniaczu: „dwóch krów”, „pięciu kotów”."""
     noun = NOUNS[lemma]
     if count == 1:
         words = [noun[case]]
+    elif case == "gen":
+        words = [NUMERALS[count][3], noun["gen_pl"]]
     else:
         words = [NUMERALS[count][noun["gender"] == "f"], noun["nom_pl" if count < 5 else "gen_pl"]]
     if adjective:
@@ -1073,7 +1056,8 @@ def polish_np(lemma, adjective, case, count=1):
 def english_np(lemma, adjective, count, definite):
     """Angielska fraza: the/a/an lub liczebnik (bez przedimka), przymiotnik, rzeczownik."""
     noun = NOUNS[lemma]
-    words = [ADJECTIVES[adjective]["en"]] if adjective else []
+    men = noun["gender"] == "m-pers" and adjective in ENGLISH_FOR_MEN
+    words = [ENGLISH_FOR_MEN[adjective] if men else ADJECTIVES[adjective]["en"]] if adjective else []
     words.append(noun["en"] if count == 1 else noun["en_pl"])
     if count > 1:
         return [NUMERALS[count][2]] + words
@@ -1083,20 +1067,22 @@ def english_np(lemma, adjective, count, definite):
 
 
 def polish_verb(spec):
-    """Forma czasownika (osoba, czas, rodzaj w czasie przeszłym), z „nie” przy przeczeniu."""
-    subject = spec["subject"]
-    if spec["tense"] == "present":
-        key = "pres1" if subject is None else "pres3"
-    elif subject is None:
-        key = "past1" + spec["speaker"]
+    """Forma czasownika (osoba, liczba, czas, rodzaj w czasie przeszłym), z „nie” przy przeczeniu."""
+    subject, count, present = spec["subject"], spec["subject_count"], spec["tense"] == "present"
+    if subject is None:
+        key = "pres1" if present else "past1" + spec["speaker"]
+    elif 2 <= count <= 4:
+        key = "pres3pl" if present else "past3pl"
+    elif count > 4:
+        key = "pres3" if present else "past3n"
     else:
-        key = "past3" + ("f" if NOUNS[subject]["gender"] == "f" else "m")
+        key = "pres3" if present else "past3" + ("f" if NOUNS[subject]["gender"] == "f" else "m")
     return (["nie"] if spec["negated"] else []) + [VERBS[spec["verb"]][key]]
 
 
 def english_verb(spec):
     """Angielski czasownik; przeczenie z do/does/did not."""
-    verb, third = VERBS[spec["verb"]], spec["subject"] is not None
+    verb, third = VERBS[spec["verb"]], spec["subject"] is not None and spec["subject_count"] == 1
     if spec["tense"] == "past":
         return ["did", "not", verb["en"]] if spec["negated"] else [verb["en_past"]]
     if spec["negated"]:
@@ -1113,15 +1099,16 @@ def sentence(words):
 def check(spec):
     """Odrzuca specyfikacje spoza prostej gramatyki."""
     subject, obj = spec["subject"], NOUNS[spec["object"]]
-    # Przeczenie wymaga dopełniacza, a liczebniki w dopełniaczu (dwóch, pięciu) pomijamy.
-    if spec["negated"] and spec["count"] > 1:
-        raise ValueError("przeczenie z liczebnikiem nie jest obsługiwane")
     if spec["count"] > 1 and obj["cls"] == "P":
         raise ValueError("osoby tylko w liczbie pojedynczej")
     if subject is not None and not NOUNS[subject]["subject"]:
         raise ValueError(f"{subject} nie może być podmiotem")
-    # OVS tylko z podmiotem, którego mianownik różni się od biernika („mysz” byłaby dwuznaczna).
-    if spec["order"] == "OVS" and (subject is None or NOUNS[subject]["nom"] == NOUNS[subject]["acc"]):
+    if spec["subject_count"] > 1 and (subject is None or NOUNS[subject]["cls"] != "A"):
+        raise ValueError("liczebnik w podmiocie tylko przy zwierzętach")
+    # OVS tylko z podmiotem, którego mianownik różni się od biernika („mysz”, „dwa koty”
+    # byłyby dwuznaczne).
+    if spec["order"] == "OVS" and (subject is None or spec["subject_count"] > 1
+                                   or NOUNS[subject]["nom"] == NOUNS[subject]["acc"]):
         raise ValueError("szyk OVS wymaga jednoznacznego podmiotu")
 
 
@@ -1134,9 +1121,9 @@ def render(spec):
     if spec["subject"] is None:
         polish, english_subject = verb + obj, ["I"]
     else:
-        subject = polish_np(spec["subject"], spec["subject_adjective"], "nom")
+        subject = polish_np(spec["subject"], spec["subject_adjective"], "nom", spec["subject_count"])
         polish = subject + verb + obj if spec["order"] == "SVO" else obj + verb + subject
-        english_subject = english_np(spec["subject"], spec["subject_adjective"], 1, True)
+        english_subject = english_np(spec["subject"], spec["subject_adjective"], spec["subject_count"], True)
     english_obj = english_np(spec["object"], spec["object_adjective"], spec["count"], False)
     return sentence(polish), sentence(english_subject + english_verb(spec) + english_obj)
 
@@ -1150,7 +1137,7 @@ def phenomena(spec):
     nominative = polish_np(spec["object"], spec["object_adjective"], "nom", min(count, 2))[skip:]
     flags = {"przypadek": form != nominative, "czas przeszły": spec["tense"] == "past",
              "szyk OVS": spec["order"] == "OVS", "podmiot domyślny": spec["subject"] is None,
-             "przeczenie": spec["negated"], "liczebnik": count > 1,
+             "przeczenie": spec["negated"], "liczebnik": max(count, spec["subject_count"]) > 1,
              "przymiotnik": bool(spec["subject_adjective"] or spec["object_adjective"])}
     return {tag for tag, present in flags.items() if present}
 
@@ -1188,10 +1175,10 @@ def sample_spec(rng):
     verb = choose(rng, [v for v, x in VERBS.items() if cls in x["subjects"]])
     obj = choose(rng, [n for n, x in NOUNS.items() if x["cls"] in VERBS[verb]["objects"] and n != subject])
     negated = bool(rng.random() < 0.25)
-    plural_ok = not negated and NOUNS[obj]["cls"] != "P"
-    count = int(rng.integers(2, 7)) if plural_ok and rng.random() < 0.4 else 1
-    ovs_ok = subject is not None and NOUNS[subject]["nom"] != NOUNS[subject]["acc"]
-    return {"subject": subject, "verb": verb,
+    count = int(rng.integers(2, 7)) if NOUNS[obj]["cls"] != "P" and rng.random() < 0.4 else 1
+    subject_count = int(rng.integers(2, 7)) if cls == "A" and rng.random() < 0.3 else 1
+    ovs_ok = subject is not None and subject_count == 1 and NOUNS[subject]["nom"] != NOUNS[subject]["acc"]
+    return {"subject": subject, "subject_count": subject_count, "verb": verb,
             "tense": "past" if rng.random() < 0.5 else "present",
             "speaker": "f" if rng.random() < 0.5 else "m",
             "object": obj, "count": count,
@@ -1217,9 +1204,12 @@ def polish_vocabulary():
     words = {"nie", "."}
     for verb in VERBS.values():
         words.update(verb[k] for k in ("pres1", "pres3", "past3m", "past3f", "past1m", "past1f"))
+        if "A" in verb["subjects"]:  # podmiot z liczebnikiem to zawsze zwierzęta
+            words.update(verb[k] for k in ("pres3pl", "past3pl", "past3n"))
     for lemma, noun in NOUNS.items():
         slots = [("acc", 1), ("gen", 1)] + [("nom", 1)] * noun["subject"]
-        slots += [("acc", c) for c in NUMERALS] if noun["cls"] != "P" else []
+        slots += [(case, c) for case in ("acc", "gen") for c in NUMERALS] if noun["cls"] != "P" else []
+        slots += [("nom", c) for c in NUMERALS] if noun["cls"] == "A" else []
         for adjective in [None] + adjectives_for(lemma):
             for case, count in slots:
                 words.update(polish_np(lemma, adjective, case, count))
@@ -1236,16 +1226,16 @@ def unknown_words(polish_text):
 # %% [markdown] slideshow={"slide_type": "notes"}
 # Generator tworzy zdanie polskie i angielskie z tej samej specyfikacji, a przedimki ustala stała
 # umowa, więc każde zdanie polskie ma dokładnie jedno tłumaczenie wzorcowe. Etykiety zjawisk przydadzą się później, gdy sprawdzimy,
-# w których zdaniach modele się mylą. Zapytaj salę: po co ograniczamy, które rzeczowniki mogą być
-# podmiotem danego czasownika? Żeby zdania nie były zbyt dziwne: podmiotem bywa tylko osoba albo
+# w których zdaniach modele się mylą. Wyjaśnij ograniczenia generatora pytaniem: po co
+# ustalamy, które rzeczowniki mogą być podmiotem danego czasownika? Żeby zdania nie były zbyt dziwne: podmiotem bywa tylko osoba albo
 # zwierzę, więc krzesło niczego nie widzi.
 
 # %% [markdown] slideshow={"slide_type": "subslide"}
 # ### Przykładowe pary
 
 # %% tags=["nbval-check-output"]
-for polish, english, tags in make_corpus(8, seed=3):
-    print(f"{polish:<42} {english:<40} {', '.join(sorted(tags))}")
+pd.DataFrame([(polish, english, ", ".join(sorted(tags))) for polish, english, tags in make_corpus(6, seed=3)],
+             columns=["po polsku", "po angielsku", "zjawiska"])
 
 # %% [markdown] slideshow={"slide_type": "notes"}
 # Co taki korpus może pokazać, a czego nie: wszystkie zjawiska z tabeli występują w nim
@@ -1256,27 +1246,52 @@ for polish, english, tags in make_corpus(8, seed=3):
 # [OPUS](https://opus.nlpl.eu), na podsłowach (BPE) i modelami typu Transformer.
 
 # %% [markdown] slideshow={"slide_type": "subslide"}
-# ### Dane i tokeny
+# ### Dane i tokeny: zbiory testowe łatwe i trudne
 #
-# Zdania dzielimy na słowa (kropka jest osobnym tokenem). Zbiory uczący, walidacyjny
-# i testowy mają różne zdania polskie; słownik tokenów bierzemy tylko ze zbioru uczącego.
-# Zdanie angielskie może się powtórzyć: „Psa widzi kot.” i „Kot widzi psa.” mają ten sam przekład.
+# - Zdania dzielimy na słowa (kropka jest osobnym tokenem); słownik tokenów bierzemy tylko
+#   ze zbioru uczącego. Zbiory mają różne zdania polskie.
+# - Uczymy **tylko na zdaniach do 5 słów, bez szyku OVS razem z przeczeniem**. Testujemy na
+#   trzech zbiorach: zwykłym (takie zdania jak w uczeniu), **dłuższym** (6–8 słów) i **nowych
+#   połączeń** (OVS z przeczeniem: oba zjawiska model zna, ale osobno).
+
+# %% slideshow={"slide_type": "skip"}
+MAX_WORDS = 5  # zdania uczące: najwyżej 5 słów (bez kropki)
+
+
+def test_split(pair):
+    """Zbiór zdania: "in" (jak w uczeniu), "long" (ponad MAX_WORDS słów), "unseen" (OVS
+    z przeczeniem, krótkie) albo "none" (OVS z przeczeniem i długie: nie używamy)."""
+    polish, _, tags = pair
+    long, unseen = len(tokenize(polish)) - 1 > MAX_WORDS, {"szyk OVS", "przeczenie"} <= tags
+    return {(False, False): "in", (True, False): "long", (False, True): "unseen"}.get((long, unseen), "none")
+
+
+def plural(n, one, few, many):
+    """Liczba z rzeczownikiem w dobrej formie: 1 zdanie, 2 zdania, 5 zdań, 12 zdań, 22 zdania."""
+    few_ok = n % 10 in (2, 3, 4) and n % 100 not in (12, 13, 14)
+    return f"{n} {one if n == 1 else few if few_ok else many}"
+
 
 # %%
 N_TRAIN, N_VAL, N_TEST = (2000, 200, 400) if FAST else (10000, 1000, 2000)
-corpus = make_corpus(N_TRAIN + N_VAL + N_TEST, seed=1)
-train_pairs, val_pairs, test_pairs = (corpus[:N_TRAIN], corpus[N_TRAIN:N_TRAIN + N_VAL],
-                                      corpus[N_TRAIN + N_VAL:])
+splits = {"in": [], "long": [], "unseen": [], "none": []}
+for pair in make_corpus(int(1.25 * (N_TRAIN + N_VAL + N_TEST)), seed=1):
+    splits[test_split(pair)].append(pair)
+train_pairs, val_pairs, test_pairs = (splits["in"][:N_TRAIN], splits["in"][N_TRAIN:N_TRAIN + N_VAL],
+                                      splits["in"][N_TRAIN + N_VAL:N_TRAIN + N_VAL + N_TEST])
+long_pairs, unseen_pairs = splits["long"][:N_TEST // 2], splits["unseen"][:N_TEST // 2]
 PL_VOCAB = ["<pad>", "<unk>"] + sorted({t for pl, _, _ in train_pairs for t in tokenize(pl)})
 EN_VOCAB = ["<pad>", "<s>", "</s>"] + sorted({t for _, en, _ in train_pairs for t in tokenize(en)})
 print(f"par uczących: {len(train_pairs)}, walidacyjnych: {len(val_pairs)}, testowych: {len(test_pairs)}")
-print(f"słownik polski: {len(PL_VOCAB)} tokenów, angielski: {len(EN_VOCAB)}")
+print(f"trudniejsze testy: dłuższe zdania: {len(long_pairs)}, OVS z przeczeniem: {len(unseen_pairs)}")
+print(f"słownik polski: {plural(len(PL_VOCAB), 'token', 'tokeny', 'tokenów')}, angielski: {len(EN_VOCAB)}")
 
 # %% slideshow={"slide_type": "skip"}
 PL_INDEX, EN_INDEX = ({t: i for i, t in enumerate(vocab)} for vocab in (PL_VOCAB, EN_VOCAB))
 EN_START, EN_END = EN_INDEX["<s>"], EN_INDEX["</s>"]
-MAX_PL = 2 + max(len(tokenize(pl)) for pl, _, _ in train_pairs)  # zapas na dłuższe zdania
-MAX_EN = 2 + max(len(tokenize(en)) for _, en, _ in train_pairs)
+every_pair = train_pairs + long_pairs + unseen_pairs
+MAX_PL = 2 + max(len(tokenize(pl)) for pl, _, _ in every_pair)  # zapas na zdania wpisane ręcznie
+MAX_EN = 2 + max(len(tokenize(en)) for _, en, _ in every_pair)
 
 
 def encode_polish(sentences):
@@ -1292,7 +1307,7 @@ def encode_english(sentences):
     """Wejście dekodera (<s> + słowa) i cel (słowa + </s>), po MAX_EN kolumn."""
     ids = np.zeros((len(sentences), MAX_EN + 1), dtype="int32")
     for row, sentence in zip(ids, sentences):
-        tokens = [EN_START] + [EN_INDEX[t] for t in tokenize(sentence)] + [EN_END]
+        tokens = ([EN_START] + [EN_INDEX[t] for t in tokenize(sentence)] + [EN_END])[:MAX_EN + 1]
         row[:len(tokens)] = tokens
     return ids[:, :-1], ids[:, 1:]
 
@@ -1316,31 +1331,76 @@ pl_test = encode_polish([pl for pl, _, _ in test_pairs])
 test_references = [en for _, en, _ in test_pairs]
 
 # %% slideshow={"slide_type": "skip"} tags=["remove-cell"]
-# sprawdzenie: zdania testowe nie występują w danych uczących
-assert not {pl for pl, _, _ in test_pairs} & {pl for pl, _, _ in train_pairs}
+# sprawdzenie: zdania testowe nie występują w danych uczących, zbiory są pełne
+assert not {pl for pl, _, _ in test_pairs + long_pairs + unseen_pairs} & {pl for pl, _, _ in train_pairs}
+assert len(test_pairs) == N_TEST and len(long_pairs) == N_TEST // 2 and len(unseen_pairs) >= N_TEST // 5
 assert (pl_test == 1).sum() < 0.01 * (pl_test > 0).sum(), "za dużo słów testowych spoza słownika"
 
 # %% [markdown] slideshow={"slide_type": "notes"}
-# Słownik polski ma 373 tokeny, a angielski tylko 165, choć oba opisują te same słowa: polskie
+# Słownik polski ma 402 tokeny, a angielski tylko 166, choć oba opisują te same słowa: polskie
 # rzeczowniki, przymiotniki i czasowniki mają wiele form, a angielskie niewiele. Uczymy na 10000
-# par i sprawdzamy na 2000 zdaniach polskich, których model nie widział. Zapytaj salę: co ta
-# różnica w wielkości słowników oznacza dla modelu, który czyta po polsku, a pisze po angielsku?
+# par i sprawdzamy na 2000 zdaniach polskich, których model nie widział, a do tego na 1000
+# dłuższych zdaniach i 485 zdaniach OVS z przeczeniem. Te dwa zbiory sprawdzają, czy model
+# uogólnia poza to, co widział: na dłuższe zdania i na nowe połączenia znanych zjawisk.
+# Wróć do różnicy między słownikami: co ona oznacza dla modelu, który czyta po polsku,
+# a pisze po angielsku?
 
-# %% [markdown] slideshow={"slide_type": "slide"}
+# %% [markdown] slideshow={"slide_type": "slide"} tags=["optional"]
 # ## Trzy modele na tych samych danych
 #
 # - **GRU koder–dekoder** i **ten sam model z mechanizmem uwagi**: funkcja `build_translator`
 #   z części o datach, z większymi warstwami (zanurzenia 64, stan 128).
 # - **Mały Transformer**: jedna warstwa kodera i jedna dekodera, `MultiHeadAttention` z 4
-#   głowami, kodowanie pozycji sinusami i cosinusami, maska wypełnienia w koderze i maska
+#   głowami, kodowanie pozycji sinusami i kosinusami, maska wypełnienia w koderze i maska
 #   przyczynowa w dekoderze (krok $t$ nie widzi słów późniejszych).
 # - Ten sam optymalizator (Adam), liczba epok i wsad; strata liczona tylko na prawdziwych
 #   tokenach celu, nie na wypełnieniu.
 
+# %% [markdown] slideshow={"slide_type": "subslide"}
+# ### Uwaga w Transformerze: skalowany iloczyn skalarny
+#
+# $$\mathrm{Attention}(Q, K, V) = \mathrm{softmax}\Big(\frac{Q K^\top}{\sqrt{d}} + M\Big)\, V$$
+#
+# - Każda pozycja ma trzy wektory, liczone z jej stanu trzema wyuczonymi macierzami: zapytanie
+#   (*query*, wiersz $Q$), klucz (*key*, wiersz $K$) i wartość (*value*, wiersz $V$). Waga to
+#   iloczyn skalarny zapytania z kluczem; wynik to średnia wartości ważona tymi wagami.
+# - Dzielenie przez $\sqrt{d}$ (wymiar klucza): bez niego iloczyny rosną z $d$, softmax się nasyca
+#   i gradienty zanikają.
+# - *Self-attention* (uwaga wewnętrzna): $Q$, $K$, $V$ z tego samego zdania. Uwaga
+#   koder–dekoder (*cross-attention*): $Q$ z dekodera, $K$ i $V$ z kodera, jak w GRU z uwagą.
+# - Maska $M$ ($-\infty$ na pozycjach zakazanych): w koderze zasłania wypełnienie,
+#   w dekoderze także słowa późniejsze (*causal mask*, maska przyczynowa).
+
+# %% slideshow={"slide_type": "skip"}
+def scaled_dot_product_attention(q, k, v, causal=False):
+    """softmax(QKᵀ/√d + M) V dla macierzy pozycje × wymiar; zwraca (wynik, wagi)."""
+    logits = q @ k.T / np.sqrt(q.shape[-1])
+    if causal:  # pozycja t widzi tylko pozycje 0…t
+        logits = np.where(np.tri(len(q), len(k), dtype=bool), logits, -np.inf)
+    weights = np.exp(logits - logits.max(axis=-1, keepdims=True))
+    weights /= weights.sum(axis=-1, keepdims=True)
+    return weights @ v, weights
+
+
+# %%
+states = np.random.default_rng(0).normal(size=(4, 8))  # 4 pozycje, stan o wymiarze d = 8
+_, self_weights = scaled_dot_product_attention(states, states, states, causal=True)  # Q = K = V
+print(np.round(self_weights, 2))
+
+# %% [markdown] slideshow={"slide_type": "notes"}
+# Wydruk to wagi uwagi wewnętrznej z maską przyczynową dla czterech pozycji: nad przekątną
+# są zera, bo pozycja nie widzi słów późniejszych, a każdy wiersz sumuje się do 1. W prawdziwej
+# warstwie $Q$, $K$ i $V$ powstają z $x$ przez trzy różne macierze, a głów jest kilka: nasz
+# Transformer ma 4 głowy po 16 wymiarów, liczone równolegle i sklejane. Sama uwaga nie zna
+# kolejności: przestawienie wierszy $K$ i $V$ nie zmienia wyniku. Dlatego do zanurzeń dodajemy
+# kodowanie pozycji (*positional encoding*), wektor sinusów i kosinusów numeru pozycji
+# o różnych częstotliwościach. Sprawdź zrozumienie maski: dlaczego koder
+# jej nie potrzebuje?
+
 # %% [markdown] slideshow={"slide_type": "skip"}
 # Transformer budujemy funkcyjnie w Kerasie. Kodowanie pozycji to stała macierz sinusów
-# i cosinusów o różnych częstotliwościach (Vaswani i in. 2017), dodawana do zanurzeń tokenów.
-# Dekodujemy go zachłannie: w kroku $t$ cały dotychczasowy prefiks (dopełniony zerami, których
+# i kosinusów o różnych częstotliwościach (Vaswani i in. 2017), dodawana do zanurzeń tokenów.
+# Dekodujemy go zachłannie: w kroku $t$ cały dotychczasowy prefiks (wypełniony zerami, których
 # maska przyczynowa i tak nie pokazuje) przechodzi przez dekoder, a nowe słowo bierzemy z pozycji $t$.
 
 # %% slideshow={"slide_type": "skip"}
@@ -1402,7 +1462,7 @@ def transformer_decode(model, x):
 # tak jak wyglądają cele w `test_references`.
 
 # %% slideshow={"slide_type": "skip"}
-SENTENCE_EPOCHS = 2 if FAST else 8
+SENTENCE_EPOCHS = 1 if FAST else 8
 translators = {}
 
 
@@ -1415,7 +1475,8 @@ def fit_sentences(name, trainer):
                           validation_data=([pl_val, en_in_val], en_val, (en_val != 0).astype("float32")),
                           batch_size=64, epochs=SENTENCE_EPOCHS, verbose=0)
     seconds = time.perf_counter() - start
-    print(f"{name}: {SENTENCE_EPOCHS} epok, strata uczenia {history.history['loss'][-1]:.3f}, "
+    print(f"{name}: {plural(SENTENCE_EPOCHS, 'epoka', 'epoki', 'epok')}, "
+          f"strata uczenia {history.history['loss'][-1]:.3f}, "
           f"walidacji {history.history['val_loss'][-1]:.3f}, {seconds:.0f} s")
     return seconds
 
@@ -1433,8 +1494,8 @@ def translate(name, sentences):
 # %% [markdown] slideshow={"slide_type": "notes"}
 # Wszystkie trzy modele dostają te same dane, optymalizator, liczbę epok i wsad, więc różnią się
 # tylko architekturą. Transformer nie ma rekurencji: kolejność słów zna tylko z kodowania pozycji,
-# a maska przyczynowa nie pozwala mu zajrzeć do słów, których jeszcze nie napisał. Zapytaj salę:
-# co by się stało, gdybyśmy przy uczeniu zapomnieli o masce przyczynowej? Model nauczyłby się
+# a maska przyczynowa nie pozwala mu zajrzeć do słów, których jeszcze nie napisał. Rolę maski
+# w uczeniu pokaże pytanie: co by się stało, gdybyśmy o niej zapomnieli? Model nauczyłby się
 # przepisywać następne słowo z wejścia dekodera, a przy tłumaczeniu tego słowa by nie miał.
 
 # %% [markdown] slideshow={"slide_type": "subslide"}
@@ -1452,71 +1513,179 @@ transformer, transformer_with_weights = build_transformer()
 translators["Transformer"] = {"model": transformer, "seconds": fit_sentences("Transformer", transformer)}
 
 # %% [markdown] slideshow={"slide_type": "notes"}
-# Pokaż straty po 8 epokach: GRU bez uwagi kończy ze stratą walidacji 0,262, a oba modele z uwagą
-# mają 0,002. Czasy w sekundach zależą od maszyny, więc ich nie porównuj. Zapytaj salę:
-# Transformer ma stratę uczenia 0,006, a walidacji 0,002, czyli mniejszą; jak to możliwe? Jedna z
-# przyczyn: przy uczeniu działa losowe wyłączanie neuronów (warstwy `Dropout`), a przy walidacji
+# Pokaż straty po 8 epokach: GRU bez uwagi kończy ze stratą walidacji 0,254, GRU z uwagą
+# z 0,002, a Transformer z 0,009. Czasy w sekundach zależą od maszyny, więc ich nie porównuj.
+# Jedna para liczb zwykle zaskakuje: Transformer ma stratę uczenia 0,010, a walidacji 0,009,
+# czyli mniejszą; jak to możliwe? Jedna z przyczyn: przy uczeniu działa losowe wyłączanie neuronów (warstwy `Dropout`), a przy walidacji
 # nie.
 
 # %% [markdown] slideshow={"slide_type": "subslide"}
-# ### Miary: BLEU, chrF i dokładne dopasowanie
+# ### Miary: BLEU, chrF i dokładna zgodność
 #
 # - **BLEU** (Papineni i in. 2002): średnia geometryczna precyzji $n$-gramów słów
 #   ($n$ od 1 do 4) tłumaczenia względem wzorca, z karą za zbyt krótkie tłumaczenia; 0–100.
 # - **chrF** (Popović 2015): F-miara $n$-gramów **znakowych**; częściowo nagradza
 #   dobre słowo w złej formie.
-# - Liczy je biblioteka `sacrebleu` na całym zbiorze testowym; dokładne dopasowanie to
+# - Liczy je biblioteka `sacrebleu` na całym zbiorze testowym; dokładna zgodność to
 #   odsetek zdań identycznych z wzorcem.
 
 # %% slideshow={"slide_type": "skip"}
+BLEU_METRIC, CHRF_METRIC = sacrebleu.BLEU(), sacrebleu.CHRF()
+
+
 def scores(hypotheses, references):
-    """BLEU, chrF (sacrebleu, cały korpus) i dokładne dopasowanie."""
-    return {"BLEU": sacrebleu.corpus_bleu(hypotheses, [references]).score,
-            "chrF": sacrebleu.corpus_chrf(hypotheses, [references]).score,
-            "dokładne dopasowanie": float(np.mean(np.array(hypotheses) == np.array(references)))}
+    """BLEU, chrF (sacrebleu, cały korpus) i dokładna zgodność."""
+    return {"BLEU": BLEU_METRIC.corpus_score(hypotheses, [references]).score,
+            "chrF": CHRF_METRIC.corpus_score(hypotheses, [references]).score,
+            "dokładna zgodność": float(np.mean(np.array(hypotheses) == np.array(references)))}
+
+
+def rounded(metrics):
+    """Miary zaokrąglone jak w tekście: zgodność do 3 miejsc, BLEU i chrF do 1."""
+    return {k: round(v, 3 if k == "dokładna zgodność" else 1) for k, v in metrics.items()}
 
 
 test_polish = [pl for pl, _, _ in test_pairs]
 predictions = {name: translate(name, test_polish) for name in translators}
 results = pd.DataFrame.from_dict({name: {"parametry": translators[name]["model"].count_params(),
                                          "uczenie [s]": round(translators[name]["seconds"]),
-                                         **{k: round(v, 3 if k == "dokładne dopasowanie" else 1)
-                                            for k, v in scores(predictions[name], test_references).items()}}
+                                         **rounded(scores(predictions[name], test_references))}
                                   for name in translators}, orient="index")
 
 # %% jupyter={"source_hidden": true} tags=["remove-input"]
 results
+
+# %% jupyter={"source_hidden": true} tags=["hide-input"]
+print(f"BLEU: {BLEU_METRIC.get_signature()}")
+print(f"chrF: {CHRF_METRIC.get_signature()}")
 
 # %% slideshow={"slide_type": "skip"} tags=["remove-cell"]
 # sprawdzenie: uwaga poprawia BLEU
 if not FAST:
     assert results.loc["GRU z uwagą", "BLEU"] > results.loc["GRU", "BLEU"], results
 
+# %% [markdown] slideshow={"slide_type": "notes"}
+# Podpis `sacrebleu` mówi, jak liczono wynik: liczba wzorców, wielkość liter,
+# tokenizator (`13a`), wygładzanie i wersja biblioteki. Wynik BLEU bez podpisu trudno porównać
+# z innym, bo inna tokenizacja potrafi zmienić go o kilka punktów (Post 2018).
+
 # %% [markdown] slideshow={"slide_type": "fragment"}
-# - Przy tej samej liczbie epok (8) mechanizm uwagi robi ogromną różnicę: BLEU 64,5 bez
-#   niego, 99,9 z nim (dokładne dopasowanie 0,343 wobec 0,999).
+# - Przy tej samej liczbie epok (8) mechanizm uwagi zmienia wynik zasadniczo: BLEU 63,7 bez
+#   niego, 99,9 z nim (dokładna zgodność 0,365 wobec 0,999).
 # - Mały Transformer, z mniejszą liczbą parametrów, dochodzi prawie do tego samego: BLEU
-#   99,8. Różnica kilku zdań na 2000 przy jednym ziarnie nie rozstrzyga, który z nich jest lepszy.
+#   99,2. Na tym zbiorze oba modele z uwagą są przy suficie; różnice pokażą trudniejsze testy.
 
 # %% [markdown] slideshow={"slide_type": "notes"}
 # Oba modele z uwagą są tu blisko sufitu, bo gramatyka generatora jest mała i regularna,
 # a zdania krótkie. Wynik pokazuje, że zjawiska z tabeli da się wyuczyć z par zdań, bez
 # żadnych reguł gramatyki; nie mówi, jak te modele poradziłyby sobie z prawdziwym tekstem.
-# Model bez uwagi wciąż się uczy (strata walidacji po 8 epokach 0,262), więc dłuższe uczenie
+# Model bez uwagi wciąż się uczy (strata walidacji po 8 epokach 0,254), więc dłuższe uczenie
 # zmniejszyłoby różnicę, jak przy datach. Czasy uczenia są z jednego uruchomienia na dwóch
 # rdzeniach procesora; na GPU Transformer prawdopodobnie zyskałby najwięcej, bo liczy
 # wszystkie pozycje naraz, a GRU krok po kroku.
 
-# %% [markdown] slideshow={"slide_type": "slide"}
+# %% [markdown] slideshow={"slide_type": "subslide"}
+# ### Trudniejsze testy: dłuższe zdania i nowe połączenia
+#
+# Te same trzy modele na zdaniach innych niż w uczeniu: dłuższych (6–8 słów) i z szykiem
+# OVS razem z przeczeniem.
+
+# %% slideshow={"slide_type": "skip"}
+TEST_SETS = {"zwykły": test_pairs, "dłuższe zdania": long_pairs, "OVS z przeczeniem": unseen_pairs}
+split_predictions = {(split, name): translate(name, [pl for pl, _, _ in pairs])
+                     for split, pairs in TEST_SETS.items() for name in translators}
+split_results = pd.DataFrame.from_dict(
+    {name: {(split, metric.replace("dokładna ", "")): value for split, pairs in TEST_SETS.items()
+            for metric, value in rounded(scores(split_predictions[split, name],
+                                                [en for _, en, _ in pairs])).items()}
+     for name in translators}, orient="index")
+
+# %% jupyter={"source_hidden": true} tags=["remove-input"]
+split_results
+
+# %% slideshow={"slide_type": "skip"} tags=["remove-cell"]
+# sprawdzenie: zbiór zwykły w tabeli to ten sam wynik co wyżej
+assert all(split_predictions["zwykły", name] == predictions[name] for name in translators)
+assert (split_results[("zwykły", "BLEU")] == results["BLEU"]).all()
+
+# %% [markdown] slideshow={"slide_type": "fragment"}
+# - Na zbiorze zwykłym oba modele z uwagą są blisko sufitu; różnice widać dopiero tu.
+# - Dłuższe zdania: BLEU spada wszystkim modelom: GRU 28,1, GRU z uwagą 86,0, Transformer 93,7
+#   (dokładna zgodność 0,000, 0,624 i 0,807).
+# - Nowe połączenia (OVS z przeczeniem): GRU z uwagą 64,4 (dokładna zgodność 0,107),
+#   Transformer 96,8 (0,913), GRU bez uwagi 36,5.
+
+# %% [markdown] slideshow={"slide_type": "notes"}
+# Tu modele wreszcie się różnią. W uczeniu nie było zdań dłuższych niż 5 słów, więc dekoder
+# nigdy nie pisał tak długich tłumaczeń, a koder nie widział tak dalekich pozycji; każdy
+# model traci, najmniej Transformer. Przy nowych połączeniach oba zjawiska model zna osobno:
+# przeczenie z dopełniaczem w szyku SVO i szyk OVS bez przeczenia. GRU z uwagą myli się tu
+# w prawie 9 zdaniach na 10, a Transformer w mniej niż co dziesiątym. To wynik jednego ziarna
+# i jednego korpusu;
+# w literaturze Transformery nie zawsze dobrze uogólniają na dłuższe ciągi, więc nie wyciągaj
+# z tego ogólnego prawa. Bahdanau i in. (2015, rys. 2) pokazali na prawdziwych zdaniach, po
+# kilkadziesiąt słów, wyraźny spadek jakości modelu bez uwagi wraz z długością zdania.
+# Niech sala zaprojektuje kolejny test: jaki inny podział danych sprawdziłby, czy model naprawdę składa znaczenie
+# z części, a nie pamięta gotowych wzorców?
+
+# %% [markdown] slideshow={"slide_type": "subslide"}
+# ### BLEU policzone ręcznie dla jednego zdania
+#
+# - Precyzja $n$-gramów **przycięta**: $n$-gram tłumaczenia liczy się najwyżej tyle razy,
+#   ile razy występuje we wzorcu (inaczej „the the the the” miałoby precyzję 1).
+# - Kara za zwięzłość (*brevity penalty*) $\mathrm{BP} = \min(1, e^{1 - r/c})$, gdzie $r$ to
+#   długość wzorca, a $c$ tłumaczenia: bez niej krótkie tłumaczenie miałoby wysoką precyzję.
+# - $\mathrm{BLEU} = 100 \cdot \mathrm{BP} \cdot \exp\big(\tfrac14 \sum_{n=1}^{4} \log p_n\big)$.
+
+# %% slideshow={"slide_type": "skip"}
+def clipped_precision(hypothesis, reference, n):
+    """Przycięta precyzja n-gramów: (trafione n-gramy tłumaczenia, wszystkie jego n-gramy)."""
+    hyp, ref = (Counter(tuple(words[i:i + n]) for i in range(len(words) - n + 1))
+                for words in (hypothesis, reference))
+    return sum(min(count, ref[gram]) for gram, count in hyp.items()), sum(hyp.values())
+
+
+# %% tags=["nbval-check-output"]
+hypothesis, reference = "The cat did not see two white cows.", "The hungry cat did not see two white cows."
+hyp, ref = (re.findall(r"\w+|[^\w\s]", s) for s in (hypothesis, reference))  # tokeny jak w sacrebleu
+precisions = []
+for n in range(1, 5):
+    hits, total = clipped_precision(hyp, ref, n)
+    precisions.append(hits / total)
+    print(f"{n}-gramy: {hits}/{total} = {hits / total:.3f}")
+brevity_penalty = min(1.0, np.exp(1 - len(ref) / len(hyp)))
+bleu_by_hand = 100 * brevity_penalty * np.exp(np.mean(np.log(precisions)))
+print(f"kara za zwięzłość: exp(1 - {len(ref)}/{len(hyp)}) = {brevity_penalty:.3f}")
+print(f"BLEU ręcznie: {bleu_by_hand:.2f}, sacrebleu: {sacrebleu.sentence_bleu(hypothesis, [reference]).score:.2f}")
+
+# %% slideshow={"slide_type": "skip"} tags=["remove-cell"]
+# sprawdzenie: BLEU policzone ręcznie równe BLEU zdania z sacrebleu
+assert abs(bleu_by_hand - sacrebleu.sentence_bleu(hypothesis, [reference]).score) < 1e-9
+
+# %% [markdown] slideshow={"slide_type": "notes"}
+# Tłumaczenie gubi jedno słowo, „hungry”. Unigramy są wszystkie trafione (9 z 9), ale każdy
+# dłuższy $n$-gram, który przechodził przez brakujące słowo, przepada: „The cat” nie występuje
+# we wzorcu. Tłumaczenie ma 9 tokenów (z kropką), wzorzec 10, więc kara za zwięzłość wynosi
+# $e^{1 - 10/9} \approx 0{,}895$, a BLEU wynosi 79,56. `sacrebleu` daje dokładnie ten sam wynik
+# (sprawdza to ukryta komórka). BLEU całego zbioru to nie średnia BLEU zdań: liczniki i mianowniki
+# precyzji oraz długości sumuje się po wszystkich zdaniach, a dopiero potem dzieli. Kara za
+# zwięzłość działa tylko w jedną stronę: ile wyniósłby BLEU, gdyby tłumaczenie było o jedno
+# słowo **dłuższe** od wzorca?
+
+# %% [markdown] slideshow={"slide_type": "slide"} tags=["optional"]
 # ## Przeszukiwanie wiązkowe
 #
-# Dekodowanie zachłanne bierze w każdym kroku jedno najlepsze słowo i nie może się wycofać.
-# Przeszukiwanie wiązkowe trzyma $k$ najlepszych prefiksów: każdy z nich przedłużamy o każde
-# słowo słownika, liczymy sumę logarytmów prawdopodobieństw i zostawiamy $k$ najlepszych. Przy $k = 1$ to dokładnie dekodowanie zachłanne.
+# Dekodowanie zachłanne bierze w każdym kroku jedno najlepsze słowo. Przeszukiwanie wiązkowe
+# trzyma $k$ najlepszych prefiksów, przedłuża każdy o każde słowo słownika i zostawia $k$
+# o największej sumie logarytmów prawdopodobieństw ($k = 1$ to dekodowanie zachłanne).
+#
+# - Suma logarytmów maleje z każdym słowem, więc faworyzuje krótkie tłumaczenia. Wynik
+#   **znormalizowany długością** to średni logarytm na token, $\frac{1}{|y|}\log p(y \mid x)$.
 
 # %% slideshow={"slide_type": "skip"}
 def beam_decode(name, sentences, width):
-    """Przeszukiwanie wiązkowe modelu GRU name; zwraca najlepsze tłumaczenie każdego zdania."""
+    """Przeszukiwanie wiązkowe modelu GRU name; zwraca najlepsze tłumaczenia każdego zdania
+    według sumy logarytmów i według średniej na token (znormalizowane długością)."""
     encoder, step = translators[name]["encoder"], translators[name]["step"]
     x, n = encode_polish(sentences), len(sentences)
     encoder_states, state = encoder(x, training=False)
@@ -1539,49 +1708,117 @@ def beam_decode(name, sentences, width):
         finished = np.take_along_axis(finished, beam, axis=1) | (token == EN_END)
         state = np.asarray(state)[(np.arange(n)[:, None] * width + beam).ravel()]
         tokens = token.reshape(-1, 1).astype("int32")
-    return [english_text(row) for row in history[:, 0]]
+    lengths = np.where(finished, (history == EN_END).argmax(axis=2) + 1, MAX_EN)  # tokeny z </s>
+    normalised = np.argmax(scores / lengths, axis=1)
+    return ([english_text(row) for row in history[:, 0]],
+            [english_text(row) for row in history[np.arange(n), normalised]])
 
 
 # %% [markdown] slideshow={"slide_type": "fragment"}
-# BLEU obu modeli GRU na zbiorze testowym przy szerokości wiązki $k$:
+# BLEU obu modeli GRU na zwykłym i na dłuższym zbiorze testowym przy szerokości wiązki $k$
+# („norm.”: wynik znormalizowany długością):
 
 # %% slideshow={"slide_type": "skip"}
 BEAM_WIDTHS, BEAM_MODELS = [1, 3, 5], ["GRU", "GRU z uwagą"]
-beam_predictions = {(name, k): beam_decode(name, test_polish, k) for name in BEAM_MODELS for k in BEAM_WIDTHS}
-beam_bleu = pd.DataFrame({f"k = {k}": {name: round(scores(beam_predictions[name, k], test_references)["BLEU"], 1)
-                                       for name in BEAM_MODELS} for k in BEAM_WIDTHS})
+BEAM_SETS = {"zwykły": test_pairs, "dłuższe zdania": long_pairs}
+beam_predictions = {}
+for (split, pairs), name, k in [(s, m, k) for s in BEAM_SETS.items() for m in BEAM_MODELS for k in BEAM_WIDTHS]:
+    beam_predictions[split, name, k], beam_predictions[split, name, f"{k} norm."] = beam_decode(
+        name, [pl for pl, _, _ in pairs], k)
+beam_bleu = pd.DataFrame({f"k = {k}": {(split, name): round(scores(
+    beam_predictions[split, name, k], [en for _, en, _ in BEAM_SETS[split]])["BLEU"], 1)
+    for split in BEAM_SETS for name in BEAM_MODELS} for k in BEAM_WIDTHS + ["5 norm."]})
 
 # %% jupyter={"source_hidden": true} tags=["remove-input"]
 beam_bleu
 
 # %% slideshow={"slide_type": "skip"} tags=["remove-cell"]
 # sprawdzenie: wiązka o szerokości 1 to dekodowanie zachłanne
-assert all(beam_predictions[name, 1] == predictions[name] for name in BEAM_MODELS)
+assert all(beam_predictions[split, name, 1] == split_predictions[split, name]
+           for split in BEAM_SETS for name in BEAM_MODELS)
 
 # %% [markdown] slideshow={"slide_type": "fragment"}
-# Wiązka prawie nic nie zmienia: GRU bez uwagi 64,5 → 65,0 ($k = 3$) → 64,9 ($k = 5$),
-# z uwagą 99,9 przy każdym $k$.
+# - Na zbiorze zwykłym wiązka prawie nic nie zmienia: GRU bez uwagi 63,7 ($k = 3$) i 63,4
+#   ($k = 5$), z uwagą 99,9 → 100,0.
+# - Na dłuższych zdaniach szersza wiązka lekko szkodzi GRU bez uwagi (28,1 → 26,7 przy $k = 5$);
+#   normalizacja długością odrabia część straty (27,0).
 
 # %% [markdown] slideshow={"slide_type": "notes"}
-# Wiązka pomaga, gdy model wybrał pochopnie słowo, a lepsze tłumaczenie miało tylko trochę
-# mniejsze prawdopodobieństwo na początku. Model z uwagą i tak nie ma tu czego poprawiać.
-# Model bez uwagi myli się prawdopodobnie dlatego, że źle zapamiętał zdanie: jeśli zła
-# odpowiedź jest dla niego najbardziej prawdopodobna, szersza wiązka jej nie poprawi (tego
-# nie sprawdzaliśmy). Nasza wiązka nie
-# normalizuje wyniku przez długość tłumaczenia; przy długich zdaniach to ważne, bo suma
-# logarytmów faworyzuje krótkie tłumaczenia.
+# Przy normalizacji długością spośród $k$ końcowych tłumaczeń wybieramy to o najlepszej średniej
+# na token. Wiązka pomaga wtedy, gdy model pochopnie wybrał słowo, a lepsze tłumaczenie miało na początku
+# tylko trochę mniejsze prawdopodobieństwo. Tu prawie nie pomaga; na następnym slajdzie
+# sprawdzimy dlaczego. Suma logarytmów faworyzuje krótkie tłumaczenia, bo każde dodatkowe słowo
+# dokłada ujemny składnik; średnia na token usuwa tę przewagę. Doprowadź to do skrajności:
+# co by się stało przy bardzo szerokiej wiązce bez normalizacji długością?
 
-# %% [markdown] slideshow={"slide_type": "slide"}
+# %% [markdown] slideshow={"slide_type": "subslide"}
+# ### Błąd przeszukiwania czy błąd modelu?
+#
+# Dla każdego złego tłumaczenia $\hat y$ porównujemy dwa prawdopodobieństwa według modelu:
+# - $\log p(\hat y \mid x) < \log p(y \mid x)$: model woli wzorzec $y$, ale przeszukiwanie go
+#   nie znalazło (**błąd przeszukiwania**); szersza wiązka może pomóc;
+# - $\log p(\hat y \mid x) \ge \log p(y \mid x)$: model woli złe tłumaczenie (**błąd modelu**);
+#   żadne przeszukiwanie tego nie naprawi.
+
+# %% slideshow={"slide_type": "skip"}
+def log_prob(name, polish, english):
+    """log p(zdanie angielskie | zdanie polskie) według modelu name, liczone z teacher forcing;
+    -inf, gdy zdanie ma słowo spoza słownika angielskiego."""
+    known = np.array([all(t in EN_INDEX for t in tokenize(en)) for en in english])
+    english = [en if ok else "." for en, ok in zip(english, known)]
+    decoder_input, target = encode_english(english)
+    probs = translators[name]["model"].predict([encode_polish(polish), decoder_input], batch_size=256, verbose=0)
+    token_probs = np.take_along_axis(probs, target[:, :, None], axis=2)[:, :, 0]
+    return np.where(known, np.where(target != 0, np.log(token_probs + 1e-9), 0).sum(axis=1), -np.inf)
+
+
+def error_kinds(name, split, k):
+    """Liczba złych tłumaczeń wiązki o szerokości k i ile z nich to błędy modelu."""
+    pairs = BEAM_SETS[split]
+    wrong = [(pl, en, hyp) for (pl, en, _), hyp in zip(pairs, beam_predictions[split, name, k]) if hyp != en]
+    if not wrong:
+        return 0, 0
+    polish, references, hypotheses = map(list, zip(*wrong))
+    return len(wrong), int(np.sum(log_prob(name, polish, hypotheses) >= log_prob(name, polish, references)))
+
+
+error_table = {(name, split, k): error_kinds(name, split, k)
+               for name in BEAM_MODELS for split in BEAM_SETS for k in (1, 5)}
+
+# %%
+print("złe tłumaczenia: wszystkie / błędy modelu (udział)")
+for (name, split, k), (n_wrong, n_model) in error_table.items():
+    share = f"{n_model / n_wrong:.0%}" if n_wrong else "—"
+    print(f"{name:<12} {split:<15} k = {k}: {n_wrong:>5} / {n_model:>5} ({share})")
+
+# %% slideshow={"slide_type": "skip"} tags=["remove-cell"]
+# sprawdzenie: log p wzorca liczone z teacher forcing jest skończone i niedodatnie
+_pl, _en = test_polish[:1], test_references[:1]
+assert np.isfinite(log_prob("GRU", _pl, _en)).all() and log_prob("GRU", _pl, _en)[0] <= 0
+
+# %% [markdown] slideshow={"slide_type": "notes"}
+# Przy $k = 5$ każde złe tłumaczenie obu modeli GRU to błąd modelu (dla GRU bez uwagi na
+# zbiorze zwykłym udział błędów modelu wynosi 1,000): model daje złemu tłumaczeniu co
+# najmniej takie prawdopodobieństwo jak wzorcowi, więc żadne szersze przeszukiwanie go nie
+# naprawi. Przy dekodowaniu zachłannym ($k = 1$) błędy przeszukiwania się zdarzają, ale
+# rzadko: to 38 z 1270 złych tłumaczeń GRU bez uwagi. Wiązka je usuwa, lecz znajduje też inne
+# złe tłumaczenia, które model ceni wyżej od wzorca; na dłuższych zdaniach złych tłumaczeń GRU
+# z uwagą przybywa nawet z 376 do 382. Dlatego wiązka niewiele tu daje: brakuje lepszego
+# modelu, nie lepszego szukania. Normalizacja długością ma znaczenie, gdy kandydaci w wiązce
+# mają różną długość; na naszych krótkich zdaniach zmienia wynik o ułamki punktu. Metodę tego slajdu
+# niech sala odtworzy sama: jak sprawdzić, czy model „woli” złe tłumaczenie, nie uruchamiając żadnego przeszukiwania?
+
+# %% [markdown] slideshow={"slide_type": "slide"} tags=["optional"]
 # ## Gdzie modele się mylą
 #
-# Dokładne dopasowanie na zdaniach testowych z danym zjawiskiem i według długości zdania
+# Dokładna zgodność na zdaniach testowych z danym zjawiskiem i według długości zdania
 # polskiego (w nawiasie liczba zdań).
 
 # %% slideshow={"slide_type": "skip"}
 test_tags = [tags for _, _, tags in test_pairs]
 test_length = np.array([len(tokenize(pl)) - 1 for pl in test_polish])  # słowa bez kropki
 groups = {f"{p} ({sum(p in t for t in test_tags)})": np.array([p in t for t in test_tags]) for p in PHENOMENA}
-for label, low, high in [("2–3 słowa", 2, 3), ("4–5 słów", 4, 5), ("6 słów", 6, 6)]:
+for label, low, high in [("2–3 słowa", 2, 3), ("4 słowa", 4, 4), ("5 słów", 5, 5)]:
     chosen = (test_length >= low) & (test_length <= high)
     groups[f"{label} ({chosen.sum()})"] = chosen
 correct = {name: np.array(predictions[name]) == np.array(test_references) for name in translators}
@@ -1592,17 +1829,18 @@ by_group = pd.DataFrame({name: {group: round(float(correct[name][chosen].mean())
 by_group
 
 # %% [markdown] slideshow={"slide_type": "notes"}
-# Model bez mechanizmu uwagi najczęściej myli się przy liczebnikach (0,123) i przymiotnikach
-# (0,185), a przede wszystkim w dłuższych zdaniach: 0,605 dla 2–3 słów, 0,038 dla 6 słów.
+# Model bez mechanizmu uwagi najczęściej myli się przy przymiotnikach (0,175) i liczebnikach
+# (0,177), a przede wszystkim w dłuższych zdaniach: 0,664 dla 2–3 słów, 0,087 dla 5 słów.
 # Zjawiska mieszają się tu z długością: zdania z przymiotnikiem albo liczebnikiem są średnio
 # dłuższe, a każde dodatkowe słowo to więcej informacji, która musi przejść przez jeden
-# wektor stanu. Szyk OVS (0,300) wypada nieco gorzej niż przeciętne zdanie (0,343), ale przy
+# wektor stanu. Szyk OVS (0,343) wypada nieco gorzej niż przeciętne zdanie (0,365), ale przy
 # jednym ziarnie to na granicy szumu. Etykieta „czas przeszły” oznacza zdania, w których
 # polski czasownik zależy od rodzaju (widział, widziała); po angielsku rodzaj znika.
-# Modele z uwagą mylą się w pojedynczych zdaniach, za rzadko, żeby porównywać zjawiska; ich
-# słabe strony pokazałby dopiero trudniejszy korpus.
+# GRU z uwagą myli się w pojedynczych zdaniach. Transformer częściej, najbardziej w zdaniach
+# 5-słowowych (0,958) i z szykiem OVS (0,962), ale to wciąż kilkadziesiąt zdań na 2000; słabe
+# strony obu modeli lepiej widać na trudniejszych testach wyżej.
 
-# %% [markdown] slideshow={"slide_type": "slide"}
+# %% [markdown] slideshow={"slide_type": "slide"} tags=["optional"]
 # ## Mapy uwagi: przestawiony szyk i podmiot domyślny
 #
 # U góry wagi mechanizmu uwagi modelu GRU, u dołu jednej głowy uwagi Transformera
@@ -1610,10 +1848,10 @@ by_group
 
 # %% slideshow={"slide_type": "skip"}
 map_sentences = [render({"subject": "kot", "verb": "widzieć", "tense": "present", "speaker": "m",
-                         "object": "pies", "count": 1, "subject_adjective": None,
+                         "object": "pies", "count": 1, "subject_count": 1, "subject_adjective": None,
                          "object_adjective": "czarny", "negated": False, "order": "OVS"})[0],
                  render({"subject": None, "verb": "widzieć", "tense": "past", "speaker": "f",
-                         "object": "krowa", "count": 1, "subject_adjective": None,
+                         "object": "krowa", "count": 1, "subject_count": 1, "subject_adjective": None,
                          "object_adjective": None, "negated": True, "order": "SVO"})[0]]
 map_x = encode_polish(map_sentences)
 _, gru_weights = decode_ids(translators["GRU z uwagą"]["encoder"], translators["GRU z uwagą"]["step"],
@@ -1644,24 +1882,113 @@ def draw_sentence_maps():
     plt.show()
 
 
-# %% jupyter={"source_hidden": true} mystnb={"image": {"alt": "Cztery mapy cieplne wag uwagi w układzie dwa na dwa. Kolumny każdej mapy to słowa zdania polskiego, wiersze to słowa tłumaczenia. Lewa kolumna map: zdanie „Czarnego psa widzi kot.” przetłumaczone na „The cat sees a black dog.”: słowa „the cat” patrzą na „kot” na końcu zdania, „sees” na „widzi”, „black” na „czarnego”, a „dog” na „psa”, więc ciemne pola układają się w poprzek, a nie po przekątnej. Prawa kolumna: „Nie widziałam krowy.” przetłumaczone na „I did not see a cow.”: słowa „i”, „did” i „see” patrzą głównie na jedno słowo „widziałam”, a „cow” na „krowy”. Górny wiersz map to model GRU z mechanizmem uwagi, dolny jedna głowa uwagi Transformera; w Transformerze pola są ostrzejsze, a „not” patrzy na „nie” i na kropkę tylko częściowo."}} tags=["remove-input"]
+# %% jupyter={"source_hidden": true} mystnb={"image": {"alt": "Cztery mapy cieplne wag uwagi w układzie dwa na dwa. Kolumny każdej mapy to słowa zdania polskiego, wiersze to słowa tłumaczenia. Lewa kolumna map: zdanie „Czarnego psa widzi kot.” przetłumaczone na „The cat sees a black dog.”: słowa „the” i „cat” patrzą na „kot” na końcu zdania, „sees” na „widzi”, „dog” na „psa”, więc ciemne pola układają się w poprzek, a nie po przekątnej; w mapie GRU słowo „black” patrzy głównie na „psa”, a nie na „czarnego”, w głowie Transformera na „czarnego”. Prawa kolumna: „Nie widziałam krowy.” przetłumaczone na „I did not see a cow.”: w mapie GRU słowa „i”, „did”, „not” i „see” patrzą na jedno słowo „widziałam”, a „a” i „cow” na „krowy”. W głowie Transformera „did” patrzy na „nie”, „i” i „see” na „widziałam”, „cow” na „krowy”, a „not”, „a” i kropka na polską kropkę. Górny wiersz map to model GRU z mechanizmem uwagi, dolny jedna głowa uwagi Transformera; w Transformerze pola są ostrzejsze."}} tags=["remove-input"]
 draw_sentence_maps()
 
 # %% [markdown] slideshow={"slide_type": "notes"}
 # W zdaniu z szykiem OVS dopełnienie stoi na początku, a podmiot na końcu; angielskie
 # tłumaczenie zaczyna od podmiotu, więc ciemne pola nie leżą na przekątnej, tylko „skaczą”:
-# „cat” patrzy na ostatnie polskie słowo, „kot”. Po prawej jedno polskie słowo „widziałam”
-# niesie osobę, czas, rodzaj i (z „nie”) przeczenie; po angielsku to cztery słowa „I did
-# not see”. W mapie GRU wszystkie cztery patrzą głównie na to jedno słowo, a w głowie
-# Transformera „not” i „see” dzielą uwagę między „nie”, „widziałam” i kropkę. Nikt nie podał
-# modelom tego dopasowania słów: wynika tylko z uczenia tłumaczenia. Jedna głowa Transformera
+# „cat” patrzy na ostatnie polskie słowo, „kot”. Zwróć uwagę na „black” w mapie GRU: patrzy
+# głównie na „psa”, a nie na „czarnego”, bo stan kodera po słowie „psa” niesie też poprzednie
+# słowo. Po prawej jedno polskie słowo „widziałam” niesie osobę, czas, rodzaj; po angielsku to
+# „I did … see”. W mapie GRU nawet „not” patrzy na „widziałam”, a nie na „nie”; w głowie
+# Transformera „did” patrzy na „nie”, a „not” na kropkę. Nikt nie podał modelom, które słowa
+# sobie odpowiadają: wagi wynikają tylko z uczenia tłumaczenia. Jedna głowa Transformera
 # to tylko część obrazu: pozostałe głowy mogą patrzeć gdzie indziej, a wyjście łączy je wszystkie.
+
+# %% [markdown] slideshow={"slide_type": "subslide"}
+# ### Czy uwaga to dopasowanie słów?
+#
+# - **Dopasowanie** (*alignment*): które słowo źródła tłumaczy dane słowo celu. Generator je
+#   zna, bo sam składa oba zdania; sprawdzamy, jak często największa waga uwagi trafia w to słowo.
+# - Stan $h_j$ jednokierunkowego kodera GRU streszcza **cały prefiks** $x_1, \ldots, x_j$, nie
+#   samo słowo $x_j$: informację o słowie niosą też wszystkie dalsze stany.
+# - Głowy Transformera mogą robić naraz różne rzeczy (np. jedna śledzić szyk, inna koniec
+#   zdania), a po uwadze wewnętrznej kodera każda jego pozycja niesie już coś z innych słów.
+
+# %% slideshow={"slide_type": "skip"}
+def english_sources():
+    """Słowo angielskie -> polskie formy, z których może pochodzić (rzeczowniki, przymiotniki,
+    czasowniki, liczebniki, „not”). Słów bez polskiego odpowiednika (the, a, did, I) nie oceniamy."""
+    sources = {"not": {"nie"}}
+    adjective_slots = [(case, gender, count) for case in ("nom", "acc", "gen")
+                       for gender in ("m-pers", "m-anim", "m-inanim", "f", "n") for count in (1, 2, 5)]
+    entries = [((noun["en"], noun["en_pl"]), [noun[k] for k in ("nom", "acc", "gen", "nom_pl", "gen_pl")])
+               for noun in NOUNS.values()]
+    entries += [((adj["en"], ENGLISH_FOR_MEN.get(lemma, adj["en"])),
+                 [adjective_form(lemma, *slot) for slot in adjective_slots]) for lemma, adj in ADJECTIVES.items()]
+    entries += [((verb["en"], verb["en3"], verb["en_past"]), [verb[k] for k in verb if k.startswith(("pres", "past"))])
+                for verb in VERBS.values()]
+    entries += [((numeral[2],), [numeral[0], numeral[1], numeral[3]]) for numeral in NUMERALS.values()]
+    for english_words, polish_forms in entries:
+        for word in english_words:
+            sources.setdefault(word, set()).update(polish_forms)
+    return sources
+
+
+EN_SOURCES = english_sources()
+
+
+def gold_alignment(polish, english):
+    """Dla każdego słowa angielskiego pozycja jedynego polskiego słowa, z którego pochodzi, albo -1."""
+    words = tokenize(polish)
+    hits = [[j for j, w in enumerate(words) if w in EN_SOURCES.get(e, ())] for e in tokenize(english)]
+    return [h[0] if len(h) == 1 else -1 for h in hits]
+
+
+def gru_weights_on_references(name, x, decoder_input):
+    """Wagi uwagi GRU przy teacher forcing (wejście dekodera z wzorca): (zdania, słowa celu, słowa źródła)."""
+    encoder_states, state = translators[name]["encoder"](x, training=False)
+    memory, mask = (keras.ops.convert_to_tensor(a) for a in (np.asarray(encoder_states), x != 0))
+    weights = []
+    for t in range(decoder_input.shape[1]):
+        previous = keras.ops.convert_to_tensor(decoder_input[:, t:t + 1])
+        _, state, w = translators[name]["step"]([previous, state, memory, mask], training=False)
+        weights.append(np.asarray(w)[:, 0])
+    return np.stack(weights, axis=1)
+
+
+def alignment_hits(weights, gold):
+    """Macierz gold (-1: słowo pomijamy) -> (trafienia argmax, trafienia w słowo o jedno dalej, oceniane)."""
+    rows = gold >= 0
+    guess = weights[:, :gold.shape[1]].argmax(axis=-1)
+    return (guess == gold)[rows].mean(), (guess == gold + 1)[rows].mean(), int(rows.sum())
+
+
+# %% slideshow={"slide_type": "skip"}
+known = [(pl, en) for pl, en, _ in test_pairs if all(t in EN_INDEX for t in tokenize(en))]
+align_x, (align_input, _) = encode_polish([pl for pl, _ in known]), encode_english([en for _, en in known])
+gold = np.full((len(known), MAX_EN), -1)
+for row, (pl, en) in zip(gold, known):
+    links = gold_alignment(pl, en)
+    row[:len(links)] = links
+head_weights = np.asarray(transformer_with_weights([align_x, align_input], training=False)[1])
+alignment = {"GRU z uwagą": alignment_hits(gru_weights_on_references("GRU z uwagą", align_x, align_input), gold),
+             "Transformer, średnia głów": alignment_hits(head_weights.mean(axis=1), gold),
+             **{f"Transformer, głowa {h}": alignment_hits(head_weights[:, h], gold) for h in range(HEADS)}}
+
+# %%
+print(f"ocenianych słów angielskich: {alignment['GRU z uwagą'][2]}; największa waga uwagi pada na:")
+for label, (hit, next_word, _) in alignment.items():
+    print(f"{label:<26} słowo źródłowe: {hit:.3f}, słowo po nim: {next_word:.3f}")
+
+# %% [markdown] slideshow={"slide_type": "notes"}
+# Liczymy tylko słowa treści (rzeczowniki, przymiotniki, czasowniki, liczebniki i „not”),
+# które mają w zdaniu polskim dokładnie jedno źródło; przedimki, „did” i „I” odpowiednika nie
+# mają, a uwagę i tak gdzieś kierują. Na naszych krótkich zdaniach największa waga zwykle
+# trafia: w GRU z uwagą w 0,902 słów, w Transformerze (średnia głów) w 0,990. Prawie
+# wszystkie pomyłki GRU (0,096 ocenianych słów) to słowo o jedno dalej: stan $h_{j+1}$
+# niesie słowo $x_j$ razem z następnym, więc uwaga może wziąć $x_j$ z późniejszej pozycji.
+# Wagi uwagi to więc środek do
+# tłumaczenia, a nie dopasowanie: zgadzają się z nim tu, bo zdania są krótkie i proste, ale
+# w większych modelach, z wieloma warstwami i głowami, bywają rozmyte na wiele słów.
+# Przypadek graniczny dla tej miary: gdzie powinien patrzeć dekoder, pisząc przedimek „a”?
 
 # %% [markdown] slideshow={"slide_type": "subslide"}
 # ### Wypróbuj sam
 #
-# ✏️ Wpisz zdania po polsku, złożone ze słów słownika generatora. Słowa spoza słownika
-# notatnik wypisze i zdania nie przetłumaczy.
+# ✏️ Wpisz zdania po polsku, złożone ze słów słownika generatora (`NOUNS`, `VERBS`,
+# `ADJECTIVES`, `NUMERALS`). Słowa spoza słownika notatnik wypisze i zdania nie przetłumaczy.
 
 # %% slideshow={"slide_type": "skip"}
 def translate_all(sentences):
@@ -1670,8 +1997,7 @@ def translate_all(sentences):
     for sentence in sentences:
         unknown = sorted(set(unknown_words(sentence)) | {t for t in tokenize(sentence) if t not in PL_INDEX})
         if unknown:
-            print(f"„{sentence}”: nieznane słowa: {', '.join(unknown)} (słownik: NOUNS, VERBS, ADJECTIVES, "
-                  "NUMERALS) — tego zdania nie tłumaczę.")
+            print(f"„{sentence}”: nieznane słowa: {', '.join(unknown)}; pomijam")
         else:
             known.append(sentence)
     return pd.DataFrame({name: translate(name, known) for name in translators}, index=known)
@@ -1685,17 +2011,20 @@ translate_all(MY_POLISH)
 
 # %% [markdown] slideshow={"slide_type": "notes"}
 # Pokaż tabelę: modele z uwagą tłumaczą wszystkie trzy zdania poprawnie, a GRU bez uwagi zmyśla:
-# „Widziałem pięć białych kotów.” tłumaczy jako „I saw five white donkeys.”, z dobrą składnią i
-# liczebnikiem, ale złym rzeczownikiem. Zdanie „Kot widzi smoka.” notatnik odrzuca, bo słowa
-# „smoka” nie ma w słowniku generatora. Zapytaj salę: jakie zdanie zaproponowalibyście, żeby sprawdzić
+# „Widziałem pięć białych kotów.” tłumaczy jako „I saw five fast cows.”, z dobrą składnią
+# i liczebnikiem, ale złym przymiotnikiem i rzeczownikiem, a „Nie lubię starego domu.” jako
+# „I did not remember an old pear.”, ze złym czasem i złymi słowami. Zdanie „Kot widzi smoka.” notatnik odrzuca, bo słowa
+# „smoka” nie ma w słowniku generatora. Poproś o propozycje z sali: jakie zdanie
+# zaproponowalibyście, żeby sprawdzić
 # szyk OVS albo przeczenie? Wpisz je na żywo.
 
-# %% [markdown] slideshow={"slide_type": "slide"}
+# %% [markdown] slideshow={"slide_type": "slide"} tags=["optional"]
 # ## Jak rozwijała się dziedzina
 #
-# - **Transformer** (Vaswani i in. 2017) porzucił sieci rekurencyjne: koder i dekoder
-#   składają się z samych warstw uwagi, także między słowami tego samego zdania.
-#   Wszystkie pozycje liczy się równolegle, więc uczenie na dużych korpusach jest dużo
+# - **Transformer** (Vaswani i in. 2017) porzucił sieci rekurencyjne: każda warstwa kodera
+#   i dekodera to uwaga (także między słowami tego samego zdania) i sieć jednokierunkowa
+#   (*feed-forward*): dwie warstwy gęste stosowane do każdej pozycji osobno; do tego
+#   połączenia rezydualne i normalizacja. Wszystkie pozycje liczy się równolegle, więc uczenie na dużych korpusach jest dużo
 #   szybsze; nasz mały Transformer to jedna warstwa kodera i jedna dekodera.
 # - **Podsłowa**: słownik słów jest za duży i nie zna nowych słów, a znaki są za drobne.
 #   Kodowanie par bajtów (BPE, *byte pair encoding*; Sennrich i in. 2016) buduje słownik
@@ -1706,10 +2035,74 @@ translate_all(MY_POLISH)
 
 # %% [markdown] slideshow={"slide_type": "notes"}
 # Ten slajd łączy nasze małe eksperymenty z dzisiejszą praktyką: mały Transformer już widzieliśmy,
-# a podsłów i wielkich korpusów w naszym przykładzie nie było. Podsłowa rozwiązują problem, który
+# podsłowa pokażemy zaraz na małym przykładzie, a wielkich korpusów tu nie ma. Podsłowa rozwiązują problem, który
 # widzieliśmy przy „smoku”: słowo spoza słownika rozpada się na znane kawałki, zamiast stać się
-# tokenem `<unk>`. Zapytaj salę: na jakie kawałki mógłby podzielić słowo „niezapominajka” słownik
+# tokenem `<unk>`. Zapowiedź
+# następnego slajdu: na jakie kawałki mógłby podzielić słowo „niezapominajka” słownik
 # podsłów zbudowany na polskich tekstach?
+
+# %% [markdown] slideshow={"slide_type": "subslide"}
+# ### Podsłowa: BPE na polskich zdaniach
+#
+# - Start: każde słowo to ciąg znaków zakończony znacznikiem końca słowa `_`.
+# - Krok: znajdź najczęstszą parę sąsiednich symboli w korpusie i sklej ją w nowy symbol.
+# - Po $m$ sklejeniach nowe słowo dzielimy, stosując te same sklejenia w tej samej kolejności.
+#   Uczymy 200 sklejeń na polskich zdaniach uczących.
+
+# %% slideshow={"slide_type": "skip"}
+def merge_pair(symbols, pair):
+    """Skleja każde wystąpienie pary sąsiednich symboli w jeden symbol."""
+    merged, i = [], 0
+    while i < len(symbols):
+        if tuple(symbols[i:i + 2]) == pair:
+            merged.append(symbols[i] + symbols[i + 1])
+            i += 2
+        else:
+            merged.append(symbols[i])
+            i += 1
+    return tuple(merged)
+
+
+def learn_bpe(word_counts, merges):
+    """Lista sklejeń BPE wyuczona na słowniku {słowo: liczba wystąpień}."""
+    words = {tuple(word) + ("_",): count for word, count in word_counts.items()}
+    rules = []
+    for _ in range(merges):
+        pairs = Counter()
+        for symbols, count in words.items():
+            for pair in zip(symbols, symbols[1:]):
+                pairs[pair] += count
+        rules.append(max(pairs, key=pairs.get))
+        words = {merge_pair(symbols, rules[-1]): count for symbols, count in words.items()}
+    return rules
+
+
+def bpe_segment(word, rules):
+    """Podział słowa na podsłowa: te same sklejenia w tej samej kolejności."""
+    symbols = tuple(word) + ("_",)
+    for pair in rules:
+        symbols = merge_pair(symbols, pair)
+    return symbols
+
+
+# %%
+BPE_MERGES = 200
+word_counts = Counter(t for pl, _, _ in train_pairs for t in tokenize(pl) if t != ".")
+bpe_rules = learn_bpe(word_counts, BPE_MERGES)
+print("pierwsze sklejenia:", ", ".join("+".join(pair) for pair in bpe_rules[:8]))
+for word in ["kupowały", "czyściło", "krowami"]:
+    status = "jest w danych uczących" if word in word_counts else "nowe słowo, model słów widzi <unk>"
+    print(f"{word:<10} → {' + '.join(bpe_segment(word, bpe_rules)):<22} ({status})")
+
+# %% [markdown] slideshow={"slide_type": "notes"}
+# Pierwsze sklejenia to częste końcówki i połączenia liter, np. „a_” (słowo kończące się na
+# „-a”) i „ał” (czas przeszły). Formy „kupowały” nie ma w danych uczących („kupować” ma tylko
+# podmioty będące osobami, a liczebniki stoją tylko przy zwierzętach), ale BPE dzieli ją na
+# znany temat i końcówkę czasu przeszłego; model słów widziałby tylko `<unk>`. Prawdziwe
+# systemy uczą dziesiątki tysięcy sklejeń, zwykle na obu językach naraz, często biblioteką
+# SentencePiece (Kudo i Richardson 2018), która dzieli surowy tekst bez wcześniejszego
+# podziału na słowa. Wróć do przewidywań
+# z poprzedniego slajdu: jak podzieliłby „niezapominajka” słownik z tego korpusu?
 
 # %% [markdown] slideshow={"slide_type": "subslide"}
 # ### Literatura
@@ -1717,23 +2110,26 @@ translate_all(MY_POLISH)
 # - Sutskever, Vinyals, Le (2014), „Sequence to Sequence Learning with Neural Networks”:
 #   [arXiv:1409.3215](https://arxiv.org/abs/1409.3215)
 # - Cho i in. (2014), model koder–dekoder z GRU: [arXiv:1406.1078](https://arxiv.org/abs/1406.1078)
-# - Bahdanau, Cho, Bengio (2014), mechanizm uwagi w tłumaczeniu:
+# - Bahdanau, Cho, Bengio (2015; ICLR 2015, wersja w arXiv z 2014), mechanizm uwagi w tłumaczeniu:
 #   [arXiv:1409.0473](https://arxiv.org/abs/1409.0473)
 # - Luong, Pham, Manning (2015), warianty mechanizmu uwagi:
 #   [arXiv:1508.04025](https://arxiv.org/abs/1508.04025)
 # - Vaswani i in. (2017), Transformer: [arXiv:1706.03762](https://arxiv.org/abs/1706.03762)
 # - Sennrich, Haddow, Birch (2016), podsłowa BPE: [arXiv:1508.07909](https://arxiv.org/abs/1508.07909)
+# - Kudo, Richardson (2018), SentencePiece: [ACL D18-2012](https://aclanthology.org/D18-2012/)
 # - Papineni i in. (2002), miara BLEU: [ACL P02-1040](https://aclanthology.org/P02-1040/)
+# - Och (2003), automatyczne strojenie wag systemu statystycznego (MERT):
+#   [ACL P03-1021](https://aclanthology.org/P03-1021/)
 # - Popović (2015), miara chrF: [ACL W15-3049](https://aclanthology.org/W15-3049/)
 # - Post (2018), `sacrebleu`: [ACL W18-6319](https://aclanthology.org/W18-6319/)
 
 # %% [markdown] slideshow={"slide_type": "notes"}
-# Nie czytaj całej listy; wskaż dwie prace na początek: Bahdanau, Cho, Bengio (2014), czyli
+# Nie czytaj całej listy; wskaż dwie prace na początek: Bahdanau, Cho, Bengio (2015), czyli
 # mechanizm uwagi w tłumaczeniu, i Vaswani i in. (2017), czyli Transformer. Prace o BLEU i chrF
-# przydadzą się każdemu, kto będzie oceniał modele generujące tekst. Zapytaj salę: kto zna już
-# Transformer z innego kontekstu, np. z dużych modeli językowych?
+# przydadzą się każdemu, kto będzie oceniał modele generujące tekst. Na koniec sprawdź,
+# kto zna już Transformer z innego kontekstu, np. z dużych modeli językowych.
 
-# %% [markdown] slideshow={"slide_type": "slide"}
+# %% [markdown] slideshow={"slide_type": "slide"} tags=["optional"]
 # ## Ćwiczenia
 #
 # Rozwiązania są w notatniku i na stronie, zwinięte pod każdym zadaniem.
@@ -1762,7 +2158,8 @@ for name, pred in [("seq2seq", seq2seq_pred), ("z uwagą", attention_pred)]:
 
 # %% [markdown] slideshow={"slide_type": "fragment"}
 # **Ćwiczenie 2.** Przetłumacz zapisy, których nie było w danych: rok spoza lat 1900–2099,
-# datę bez roku, wielkie litery, nieistniejący dzień „31 lutego”. Które błędy są zrozumiałe,
+# datę bez roku, wielkie litery, nieistniejący dzień „31 lutego”, a potem własne zapisy dat
+# (zmień listę `unusual` w rozwiązaniu). Które błędy są zrozumiałe,
 # a które pokazują, że model nie „rozumie” dat?
 
 # %% cellView="form" jupyter={"source_hidden": true} slideshow={"slide_type": "skip"} tags=["hide-input"]
@@ -1794,11 +2191,11 @@ print(f"Keras: {encoder_gru_layer.count_params()}")
 
 # %% [markdown] slideshow={"slide_type": "notes"}
 # Ćwiczenie 1 warto zrobić na zajęciach: w rozwiązaniu model bez uwagi myli się najczęściej na
-# drugiej cyfrze miesiąca (15,9%) i dnia (15,6%), a rok ma prawie zawsze dobrze. Ćwiczenie 2
+# drugiej cyfrze dnia (13,2%) i miesiąca (12,1%), a rok ma prawie zawsze dobrze. Ćwiczenie 2
 # pokazuje granice modeli: „31 lutego 2024 r.” oba tłumaczą posłusznie na 2024-02-31, bo
-# kalendarza nie znają. W ćwiczeniu 3 wzór i `count_params()` dają tę samą liczbę, 18816. Zapytaj
-# salę przed pokazaniem rozwiązania: na której pozycji daty spodziewacie się najwięcej błędów i
-# dlaczego?
+# kalendarza nie znają. W ćwiczeniu 3 wzór i `count_params()` dają tę samą liczbę, 18816. Przed
+# pokazaniem rozwiązania niech sala przewidzi, na której pozycji daty będzie najwięcej błędów
+# i dlaczego.
 
 # %% [markdown] slideshow={"slide_type": "slide"}
 # ## Podsumowanie
@@ -1806,23 +2203,27 @@ print(f"Keras: {encoder_gru_layer.count_params()}")
 # W tym notatniku:
 # - NMT to model koder–dekoder: koder zamienia zdanie źródłowe na reprezentację,
 #   dekoder pisze z niej tłumaczenie token po tokenie;
-# - uczymy go z *teacher forcing*, a tłumaczymy pętlą dekodowania zachłannego, od razu dla całej
-#   paczki zdań;
+# - uczymy go z *teacher forcing*, a tłumaczymy pętlą dekodowania zachłannego, od razu dla całego
+#   wsadu zdań;
 # - daty zapisane po polsku słowami, z poprawną odmianą, dały zadanie tłumaczenia, które
 #   nie potrzebuje żadnych plików, a sieć uczy się go w minutę lub dwie;
 # - model bez mechanizmu uwagi musi zmieścić całe zdanie w jednym wektorze: uczy się dużo
 #   wolniej i myli się częściej; z mechanizmem uwagi po kilku epokach tłumaczy niemal
 #   bezbłędnie, a mapa wag pokazuje, na które słowa patrzy;
 # - na zdaniach z polskiego na angielski (odmiana, szyk OVS, podmiot domyślny, przeczenie,
-#   liczebniki) GRU bez uwagi osiąga BLEU 64,5, z uwagą 99,9, a mały Transformer 99,8;
-#   przeszukiwanie wiązkowe prawie nic tu nie zmienia;
-# - współczesne systemy to Transformery na podsłowach, uczone na milionach par zdań.
+#   liczebniki) GRU bez uwagi osiąga BLEU 63,7, z uwagą 99,9, a mały Transformer 99,2;
+#   modele różnią się dopiero na zdaniach dłuższych niż w uczeniu i na nowych połączeniach
+#   zjawisk;
+# - BLEU to przycięte precyzje $n$-gramów i kara za zwięzłość; wiązka nie naprawia błędów
+#   modelu, a wagi uwagi tylko przypominają dopasowanie słów;
+# - współczesne systemy to Transformery na podsłowach (np. BPE), uczone na milionach par zdań.
 
 # %% [markdown] slideshow={"slide_type": "notes"}
-# Przejdź przez punkty podsumowania i połącz je z liczbami: BLEU 64,5 bez uwagi wobec 99,9
-# z uwagą, na tych samych danych i po tej samej liczbie epok. Przypomnij, że nasze zdania są
-# krótkie i regularne, więc to wynik na korpusie z generatora, a nie na prawdziwym tekście.
-# Zapytaj salę: który z trzech modeli wybralibyście do tłumaczenia prawdziwych tekstów i dlaczego?
+# Przejdź przez punkty podsumowania i połącz je z liczbami: BLEU 63,7 bez uwagi wobec 99,9
+# z uwagą, na tych samych danych i po tej samej liczbie epok, a na dłuższych zdaniach 28,1,
+# 86,0 i 93,7. Przypomnij, że nasze zdania są krótkie i regularne, więc to wynik na korpusie
+# z generatora, a nie na prawdziwym tekście.
+# Zakończ wyborem: który z trzech modeli wybralibyście do tłumaczenia prawdziwych tekstów i dlaczego?
 
 # %% [markdown] slideshow={"slide_type": "subslide"}
 # ### Trzy rzeczy do zapamiętania
@@ -1834,9 +2235,10 @@ print(f"Keras: {encoder_gru_layer.count_params()}")
 #   tłumaczenia.
 
 # %% [markdown] slideshow={"slide_type": "notes"}
-# Przeczytaj trzy punkty na głos i przy każdym wskaż slajd, z którego pochodzi. Zapytaj salę:
-# „Który z tych punktów najtrudniej byłoby wam wyjaśnić koledze?” i wróć krótko do tego
-# miejsca. To też dobra chwila na pytania przed następnym tematem.
+# Przy każdym punkcie wróć do jednego dowodu z wykładu: przy pierwszym do schematu
+# z *teacher forcing* i dekodowaniem zachłannym, przy drugim do dat (0,824 wobec 1,000
+# dokładnej zgodności), przy trzecim do trudniejszych testów, na których tracił najmniej.
+# To koniec wykładu 5, więc zostaw czas na pytania o całość, od RNN po tłumaczenie.
 
 # %% [markdown] slideshow={"slide_type": "skip"}
 # Najważniejsze liczby notatnika, po jednej w wierszu:
@@ -1850,12 +2252,31 @@ keys = {"GRU": "seq2seq", "GRU z uwagą": "attention", "Transformer": "transform
 for name, key in keys.items():
     print(f"bleu_{key}: {results.loc[name, 'BLEU']:.1f}")
     print(f"chrf_{key}: {results.loc[name, 'chrF']:.1f}")
-    print(f"exact_match_{key}: {results.loc[name, 'dokładne dopasowanie']:.3f}")
+    print(f"exact_match_{key}: {results.loc[name, 'dokładna zgodność']:.3f}")
     print(f"params_{key}: {results.loc[name, 'parametry']}")
     print(f"train_seconds_{key}: {translators[name]['seconds']:.1f}")
-for k in BEAM_WIDTHS:
-    print(f"bleu_seq2seq_beam{k}: {beam_bleu.loc['GRU', f'k = {k}']:.1f}")
-    print(f"bleu_attention_beam{k}: {beam_bleu.loc['GRU z uwagą', f'k = {k}']:.1f}")
+    for split, suffix in [("dłuższe zdania", "long"), ("OVS z przeczeniem", "unseen")]:
+        print(f"bleu_{key}_{suffix}: {split_results.loc[name, (split, 'BLEU')]:.1f}")
+        print(f"chrf_{key}_{suffix}: {split_results.loc[name, (split, 'chrF')]:.1f}")
+        print(f"exact_match_{key}_{suffix}: {split_results.loc[name, (split, 'zgodność')]:.3f}")
+for k in BEAM_WIDTHS + ["5 norm."]:
+    for split, suffix in [("zwykły", ""), ("dłuższe zdania", "_long")]:
+        print(f"bleu_seq2seq_beam{str(k).replace(' norm.', '_norm')}{suffix}: "
+              f"{beam_bleu.loc[(split, 'GRU'), f'k = {k}']:.1f}")
+        print(f"bleu_attention_beam{str(k).replace(' norm.', '_norm')}{suffix}: "
+              f"{beam_bleu.loc[(split, 'GRU z uwagą'), f'k = {k}']:.1f}")
+for (name, split, k), (n_wrong, n_model) in error_table.items():
+    key = f"{'seq2seq' if name == 'GRU' else 'attention'}{'_long' if split == 'dłuższe zdania' else ''}_k{k}"
+    print(f"beam_wrong_{key}: {n_wrong}")
+    print(f"beam_model_error_share_{key}: {n_model / max(n_wrong, 1):.3f}")
+n_wrong, n_model = error_table["GRU", "zwykły", 5]
+print(f"beam_model_error_share: {n_model / max(n_wrong, 1):.3f}")
+print(f"alignment_accuracy_attention: {alignment['GRU z uwagą'][0]:.3f}")
+print(f"alignment_next_word_attention: {alignment['GRU z uwagą'][1]:.3f}")
+print(f"alignment_accuracy_transformer: {alignment['Transformer, średnia głów'][0]:.3f}")
+print(f"alignment_accuracy_best_head: {max(v[0] for k, v in alignment.items() if 'głowa' in k):.3f}")
+print(f"bleu_by_hand: {bleu_by_hand:.2f}")
+print(f"bpe_merges: {BPE_MERGES}")
 print(f"train_pairs: {len(train_pairs)}")
 print(f"test_pairs: {len(test_pairs)}")
 print(f"sentence_epochs: {SENTENCE_EPOCHS}")
