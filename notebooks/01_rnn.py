@@ -76,12 +76,20 @@ from matplotlib.ticker import FuncFormatter
 
 plt.rcParams["figure.dpi"] = 80
 DECIMAL_COMMA = FuncFormatter(lambda value, _: f"{value:g}".replace(".", ","))  # 0,5 zamiast 0.5
+
+
+def plural(n, one, few, many):
+    """Liczba z rzeczownikiem w dobrej formie: 1 zdanie, 2 zdania, 5 zdań, 12 zdań, 22 zdania."""
+    few_ok = n % 10 in (2, 3, 4) and n % 100 not in (12, 13, 14)
+    return f"{n} {one if n == 1 else few if few_ok else many}"
+
+
 # %config InlineBackend.figure_formats = ["retina"]  # rysunki w podwójnej rozdzielczości: ostre na slajdach
 
 # %% [markdown] slideshow={"slide_type": "notes"}
 # Na początku powiedz, że zajmiemy się danymi, w których liczy się kolejność: tekstem, mową i
 # pomiarami w czasie. Zapowiedz trzy eksperymenty, do których będziemy wracać: zapamiętywanie
-# pierwszego symbolu, prognozę stężenia CO₂ i generowanie tekstu znak po znaku. Zapytaj salę:
+# pierwszego symbolu, prognozę stężenia CO₂ i generowanie tekstu znak po znaku. Pytanie do sali:
 # „Jakie dane z waszych zajęć albo pracy mają naturalną kolejność?” Pokaż na liście, że
 # porównamy trzy komórki: prostą RNN, LSTM i GRU.
 
@@ -98,7 +106,7 @@ DECIMAL_COMMA = FuncFormatter(lambda value, _: f"{value:g}".replace(".", ","))  
 # %% [markdown] slideshow={"slide_type": "notes"}
 # Podkreśl różnicę: zwykła sieć dostaje całe wejście naraz, a sieć rekurencyjna czyta ciąg
 # element po elemencie i niesie między krokami stan ukryty $h_t$. Wskaż pogrubiony termin „stan
-# ukryty”, bo wróci w każdym wzorze tego wykładu. Zapytaj salę: „Jak podać zwykłej sieci gęstej
+# ukryty”, bo wróci w każdym wzorze tego wykładu. Zapytaj studentów: „Jak podać zwykłej sieci gęstej
 # zdania różnej długości i co przy tym tracimy?” Film z linku można zostawić do obejrzenia po
 # wykładzie.
 
@@ -139,7 +147,7 @@ def connect(ax, *points, color="k", lw=1.2):
 
 
 def draw_rolled_and_unrolled(n_steps=4):
-    """Sieć RNN zwinięta (komórka z pętlą) i rozwinięta w czasie (łańcuch kopii)."""
+    """Sieć rekurencyjna zwinięta (komórka z pętlą) i rozwinięta w czasie (łańcuch kopii)."""
     fig, ax = new_diagram(7.5, 2.6, "Sieć rekurencyjna: zwinięta i rozwinięta w czasie")
     green, red, blue = "#c9e8c9", "#f6d6e8", "#dbe9f6"
     # zwinięta
@@ -179,7 +187,7 @@ draw_rolled_and_unrolled()
 # %% [markdown] slideshow={"slide_type": "notes"}
 # Pokaż najpierw lewą część rysunku, komórkę A z pętlą, a potem prawą: cztery kopie A połączone
 # poziomymi strzałkami, którymi stan przechodzi do następnego kroku. Najważniejsze jest to, że
-# wszystkie kopie mają te same wagi. Zapytaj salę: „Ile parametrów przybędzie sieci, gdy ciąg
+# wszystkie kopie mają te same wagi. Niech sala odpowie: „Ile parametrów przybędzie sieci, gdy ciąg
 # wejściowy się wydłuży?” (żadnego). Współdzielenie wag wróci w 5.2: sieć splotowa dzieli
 # wagi w przestrzeni, rekurencyjna w czasie.
 
@@ -309,7 +317,7 @@ draw_sequence_shapes()
 #   to **propagacja wsteczna w czasie** (*backpropagation through time*, BPTT). Gradient
 #   płynie wstecz przez wszystkie kroki i w każdym jest mnożony przez pochodną komórki. Zwykle maleje wtedy wykładniczo z odległością (**zanikający gradient**,
 #   *vanishing gradient*), czasem rośnie wykładniczo (**eksplodujący gradient**, *exploding
-#   gradient*). Dlatego prostą sieć RNN tym trudniej nauczyć zależności, im dłuższy ciąg
+#   gradient*). Dlatego prostą sieć rekurencyjną tym trudniej nauczyć zależności, im dłuższy ciąg
 #   ([Bengio, Simard i Frasconi, 1994](https://doi.org/10.1109/72.279181)).
 
 # %% [markdown] slideshow={"slide_type": "notes"}
@@ -363,7 +371,7 @@ def recall_model(cell_type, n_steps, units=32):
 # %% [markdown] slideshow={"slide_type": "notes"}
 # Wyjaśnij, dlaczego to zadanie dobrze bada pamięć: jedyna informacja potrzebna do odpowiedzi
 # stoi w pierwszym kroku, a cała reszta ciągu to zakłócenia. Poziom zgadywania to 0,25, bo
-# symbole do zapamiętania są cztery. Zapytaj salę: „Czego spodziewacie się po prostej komórce
+# symbole do zapamiętania są cztery. Zatrzymaj się na pytaniu: „Czego spodziewacie się po prostej komórce
 # RNN, gdy $N$ wzrośnie z 5 do 50?” Zapisz odpowiedzi, żeby wrócić do nich przy wynikach.
 
 # %% [markdown] slideshow={"slide_type": "subslide"}
@@ -411,7 +419,7 @@ for n in recall_lengths:
 # do najlepszego ziarna. Pokaż, że dla $N = 5$ wszędzie jest 1,000, choć te sieci uczyły się
 # tylko 5 epok, a różni się dopiero wiersz $N = 50$ (15 epok): 0,929 dla SimpleRNN, 0,745 dla
 # LSTM i 0,501 dla GRU. Krótszemu ciągowi daliśmy mniej uczenia, więc ta nierówność działa na
-# niekorzyść łatwego przypadku i wniosku nie osłabia. Zapytaj salę:
+# niekorzyść łatwego przypadku i wniosku nie osłabia. Do dyskusji:
 # „Czy z tego wiersza wynika, że LSTM jest gorsza od prostej komórki?” Wskaż wtedy zakresy w
 # nawiasach, na przykład 0,23–1,00 dla LSTM.
 
@@ -473,17 +481,17 @@ plt.show()
 
 # %% [markdown] slideshow={"slide_type": "fragment"}
 # Siedem z dziewięciu sieci spędza co najmniej cztery pierwsze epoki przy zgadywaniu
-# (ok. 0,25). Tylko trzy z nich potem w jednej–dwóch epokach „łapią” zadanie: LSTM raz
+# (ok. 0,25). Tylko trzy z nich potem w jednej–dwóch epokach opanowują zadanie: LSTM raz
 # w 5.–6. epoce, raz w 14.–15., GRU w 12.–13. SimpleRNN z ziarnem 0 dochodzi w 6.–7. epoce
 # tylko do ok. 0,77, a trzy sieci (LSTM raz, GRU dwa razy) do końca zostają blisko zgadywania.
-# SimpleRNN z pozostałymi ziarnami łapie zadanie już w 1.–3. epoce. Pierwszą epokę
+# SimpleRNN z pozostałymi ziarnami uczy się go już w 1.–3. epoce. Pierwszą epokę
 # z dokładnością co najmniej 0,9 podaje tabela na następnym slajdzie.
 
 # %% [markdown] slideshow={"slide_type": "notes"}
 # Pokaż, że krzywe nie rosną łagodnie: siedem z dziewięciu przez co najmniej cztery epoki leży
 # przy linii zgadywania 0,25, a tylko trzy z nich potem w jednej–dwóch epokach skaczą do 1. Wskaż zieloną krzywą (ziarno 2) na panelu
 # GRU, która skacze dopiero w 12.–13. epoce, i niebieską (ziarno 0) na panelu SimpleRNN, która
-# zatrzymuje się na ok. 0,77. Zapytaj salę: „Co
+# zatrzymuje się na ok. 0,77. Sprawdź, czy sala wie: „Co
 # pokazałby ten wykres, gdybyśmy przerwali uczenie po 10. epoce?” (na zbiorze uczącym LSTM
 # rozwiązałaby zadanie tylko z jednym ziarnem, a GRU z żadnym). Wniosek: przy takich skokach
 # wynik po stałej liczbie epok mocno zależy od ziarna.
@@ -536,7 +544,7 @@ for name in cell_types:
 # dokładność na zbiorze uczącym osiągnęła 0,9 („—”: żadna), stosunek gradientu w kroku 0
 # do gradientu w ostatnim kroku przed uczeniem i po nim oraz stratę po uczeniu. Wskaż kolumnę
 # „przed”: $10^{-3}$ dla SimpleRNN, od $4 \cdot 10^{-5}$ do $10^{-4}$ dla LSTM i od $4 \cdot
-# 10^{-11}$ do $10^{-10}$ dla GRU. Zapytaj salę: „Które wiersze mają po uczeniu stosunek bliski
+# 10^{-11}$ do $10^{-10}$ dla GRU. Daj chwilę na odpowiedź: „Które wiersze mają po uczeniu stosunek bliski
 # 1 albo większy i co je łączy?” (to właśnie sieci z dokładnością testową 1,00).
 
 # %% [markdown] slideshow={"slide_type": "subslide"}
@@ -575,7 +583,7 @@ if not FAST:
 
 # %% [markdown] slideshow={"slide_type": "notes"}
 # Jak to czytać. Pomiar po uczeniu jest raczej skutkiem niż przyczyną: sieć, która korzysta
-# z pierwszego symbolu, musi być na niego wrażliwa. O tym, od czego uczenie startuje, mówi
+# z pierwszego symbolu, musi być na niego wrażliwa. O punkcie wyjścia mówi
 # pomiar przed uczeniem: GRU zaczynała z najsłabszym gradientem z kroku 0 i najrzadziej
 # rozwiązywała zadanie (jedno ziarno z trzech), ale trzy ziarna to za mało na regułę.
 # Dlaczego krzywe dzielimy przez ostatni krok: wyuczona sieć, która jest pewna i ma rację
@@ -602,7 +610,7 @@ if not FAST:
 # %% [markdown] slideshow={"slide_type": "notes"}
 # Główna myśl: stan komórki $C_t$ to osobna ścieżka, na której w każdym kroku jest tylko
 # mnożenie i dodawanie, bez warstwy z $\tanh$. Bramki to zwykłe warstwy z sigmoidą; ich wyjście
-# między 0 a 1 działa jak regulowany zawór. Zapytaj salę: „Po co sieci bramka zapominania, skoro
+# między 0 a 1 działa jak regulowany zawór. Pytanie do sali: „Po co sieci bramka zapominania, skoro
 # chcemy, żeby pamiętała?” Przykładowa odpowiedź: gdy w tekście zaczyna się nowy wątek, stara
 # treść tylko przeszkadza i trzeba ją wymazać.
 
@@ -680,7 +688,7 @@ draw_lstm_cell()
 # %% [markdown] slideshow={"slide_type": "notes"}
 # Prowadź wzrok po rysunku: górna pozioma linia to stan komórki, a na niej tylko jedno mnożenie
 # przez $f_t$ i jedno dodawanie. Na dole szyna $[h_{t-1}, x_t]$ zasila cztery żółte warstwy:
-# trzy sigmoidy (bramki $f$, $i$, $o$) i jedną $\tanh$ (kandydat). Zapytaj salę: „Którędy
+# trzy sigmoidy (bramki $f$, $i$, $o$) i jedną $\tanh$ (kandydat). Zapytaj studentów: „Którędy
 # gradient może przejść z $C_t$ do $C_{t-1}$, nie przechodząc przez żadną żółtą warstwę?” (górną
 # linią, mnożony tylko przez $f_t$). Po prawej pokaż, że $h_t$ powstaje ze stanu komórki
 # przepuszczonego przez $\tanh$ i pomnożonego przez bramkę wyjściową.
@@ -717,7 +725,7 @@ draw_lstm_cell()
 # blisko 1, i LSTM ma do tego osobną bramkę, której prosta komórka nie ma. Po GRU sprawdzimy,
 # co się dzieje przy wyrazie wolnym 0.
 
-# %% [markdown] slideshow={"slide_type": "slide"}
+# %% [markdown] slideshow={"slide_type": "slide"} tags=["optional"]
 # ## GRU: prostsza komórka z dwiema bramkami
 #
 # - *Gated Recurrent Unit* ([Cho i in., 2014](https://arxiv.org/abs/1406.1078)): **dwie bramki zamiast trzech**; pamięcią jest sam stan ukryty $h_t$.
@@ -782,7 +790,7 @@ draw_gru_cell()
 # Na tym rysunku górna linia to sam stan ukryty $h_t$: GRU nie ma osobnego stanu komórki. Pokaż
 # bramkę aktualizacji $z_t$, która mnoży stary stan, i gałąź „1−”, która mnoży kandydata, więc
 # oba udziały sumują się do 1. Bramka resetu $r_t$ po lewej działa tylko na wejście warstwy
-# $\tanh$. Zapytaj salę: „Ile żółtych warstw ma GRU, ile miała LSTM i co to znaczy dla liczby
+# $\tanh$. Niech sala odpowie: „Ile żółtych warstw ma GRU, ile miała LSTM i co to znaczy dla liczby
 # parametrów?” (trzy wobec czterech, czyli 3/4 parametrów).
 
 # %% [markdown] slideshow={"slide_type": "subslide"}
@@ -810,7 +818,7 @@ draw_gru_cell()
 # bramka zapominania), a $1 - z_t$ — ile wchodzi nowej treści (jak bramka wejściowa). Suma
 # obu udziałów to zawsze 1, więc GRU nie może jednocześnie pamiętać wszystkiego i dopisywać
 # dużo nowego, co LSTM potrafi. Gdy $r_t \approx 0$, kandydat powstaje tak, jakby przeszłości
-# nie było. Część autorów (np. Christopher Olah na blogu colah) pisze ostatnie równanie z zamienionymi rolami,
+# nie było. Część autorów (np. Christopher Olah na swoim blogu) pisze ostatnie równanie z zamienionymi rolami,
 # $h_t = (1 - z_t) \odot h_{t-1} + z_t \odot \tilde h_t$; to ta sama komórka, tylko bramka
 # oznacza wtedy udział nowej treści. Cho i in. zaproponowali GRU przy pracy nad tłumaczeniem maszynowym.
 
@@ -894,8 +902,8 @@ assert init_ratios["LSTM, b_f = 0", n_long_init] < init_ratios["LSTM, b_f = 1", 
 # Czynnik na krok jest trochę większy niż sama wartość bramki na starcie, bo gradient płynie
 # też innymi drogami, przez $h_{t-1}$ i wagi rekurencyjne. Ten pomiar tłumaczy liczby przed
 # uczeniem, ale nie wynik uczenia: prosta komórka startowała z najmniejszym tłumieniem
-# i przy $N = 50$ rozwiązała zadanie z dwoma ziarnami z trzech, GRU, startująca z najsilniejszym,
-# z jednym; trzy ziarna to jednak za mało, żeby z tego zrobić regułę. Wyraz wolny 1 bramki
+# i przy $N = 50$ rozwiązała zadanie z dwoma ziarnami z trzech, a GRU, która na starcie tłumiła gradient
+# najsilniej, tylko z jednym; trzy ziarna to jednak za mało, żeby z tego zrobić regułę. Wyraz wolny 1 bramki
 # zapominania zalecają [Jozefowicz, Zaremba i Sutskever (2015)](https://proceedings.mlr.press/v37/jozefowicz15.html):
 # w ich eksperymentach zniwelował on różnicę między LSTM a GRU. Wpływu $b_f$ na wynik uczenia
 # tu nie mierzyliśmy.
@@ -923,7 +931,7 @@ assert init_ratios["LSTM, b_f = 0", n_long_init] < init_ratios["LSTM, b_f = 1", 
 # wydaje się wam najpewniejsza?” i zapisz wynik głosowania, żeby wrócić do niego po
 # eksperymencie z CO₂. Zaznacz, że trzeciej opinii dziś nie sprawdzimy.
 
-# %% [markdown] slideshow={"slide_type": "slide"}
+# %% [markdown] slideshow={"slide_type": "slide"} tags=["optional"]
 # ## Prognoza szeregu czasowego siecią LSTM
 #
 # Postępujemy jak w samouczku Jasona Brownlee
@@ -935,7 +943,7 @@ assert init_ratios["LSTM, b_f = 0", n_long_init] < init_ratios["LSTM, b_f = 1", 
 
 # %% [markdown] slideshow={"slide_type": "notes"}
 # Najważniejsze słowa na tym slajdzie to prognoza naiwna: bez punktu odniesienia nie wiadomo,
-# czy błąd modelu jest mały, czy duży. Zapytaj salę: „Jaki najprostszy przepis na prognozę
+# czy błąd modelu jest mały, czy duży. Zatrzymaj się na pytaniu: „Jaki najprostszy przepis na prognozę
 # jutrzejszego kursu waluty przychodzi wam do głowy?” Naprowadź na odpowiedź „tak jak dziś”.
 # Dodaj, że RMSE jest w ppm, w tych samych jednostkach co szereg, więc można go porównać z
 # wahaniami na wykresie.
@@ -956,18 +964,19 @@ def load_co2_monthly():
 
 co2_weekly_missing = int(sm.datasets.co2.load_pandas().data["co2"].isna().sum())
 co2 = load_co2_monthly()
-print(f"{len(co2)} miesięcy od {co2.index[0]:%Y-%m} do {co2.index[-1]:%Y-%m}; "
+print(f"{plural(len(co2), 'miesiąc', 'miesiące', 'miesięcy')} od {co2.index[0]:%Y-%m} do {co2.index[-1]:%Y-%m}; "
       f"brakujących tygodni w danych tygodniowych: {co2_weekly_missing}")
 
 # %% [markdown] slideshow={"slide_type": "notes"}
 # Wydruk mówi, że po uśrednieniu mamy 526 miesięcy, od marca 1958 do grudnia 2001, a w danych
-# tygodniowych brakuje 59 tygodni. Zapytaj salę: „Dlaczego przechodzimy na miesiące, zamiast po
+# tygodniowych brakuje 59 tygodni. Do dyskusji: „Dlaczego przechodzimy na miesiące, zamiast po
 # prostu usunąć brakujące tygodnie?” (usunięcie zrobiłoby nierówne odstępy czasu między
 # kolejnymi elementami ciągu). Podkreśl, że sieć widzi tylko kolejne wartości, a nie daty.
 
 # %% [markdown] slideshow={"slide_type": "subslide"}
 # ### Podział na zbiór uczący i testowy
-#
+
+# %% [markdown] slideshow={"slide_type": "skip"}
 # Ostatnie 10 lat (120 miesięcy) odkładamy na test; modele uczymy tylko na wcześniejszych.
 
 # %%
@@ -975,9 +984,10 @@ N_TEST_MONTHS = 120
 co2_values = co2.to_numpy(dtype="float32")
 split = len(co2_values) - N_TEST_MONTHS
 train_max = co2_values[:split].max()
-print(f"cały szereg: {co2_values.min():.1f}–{co2_values.max():.1f} ppm; maksimum zbioru uczącego: "
-      f"{train_max:.2f} ppm; miesiące testowe powyżej tego maksimum: "
-      f"{(co2_values[split:] > train_max).sum()} z {N_TEST_MONTHS}")
+n_above_train_max = (co2_values[split:] > train_max).sum()
+print(f"cały szereg: {co2_values.min():.1f}–{co2_values.max():.1f} ppm; "
+      f"maksimum zbioru uczącego: {train_max:.2f} ppm")
+print(f"miesiące testowe powyżej tego maksimum: {n_above_train_max} z {N_TEST_MONTHS}")
 
 # %% jupyter={"source_hidden": true} mystnb={"image": {"alt": "Miesięczne stężenie CO₂ w Mauna Loa od 1958 do 2001: rosnący trend od ok. 313 do 374 ppm z regularnymi wahaniami rocznymi; ostatnie dziesięć lat zaznaczone jako zbiór testowy."}} tags=["remove-input"]
 fig, ax = plt.subplots(figsize=(7, 2.4))
@@ -989,7 +999,8 @@ plt.show()
 
 # %% [markdown] slideshow={"slide_type": "notes"}
 # Pokaż na wykresie dwie rzeczy: rosnący trend i regularne wahania roczne. Pomarańczowy odcinek
-# to ostatnie 120 miesięcy odłożone na test: dzielimy w czasie, a nie losowo. Zapytaj salę: „Co
+# to ostatnie 120 miesięcy (10 lat) odłożone na test; modele uczą się tylko na wcześniejszych.
+# Dzielimy w czasie, a nie losowo. Sprawdź, czy sala wie: „Co
 # byłoby nie tak, gdybyśmy do testu wylosowali pojedyncze miesiące z całego okresu?” (sieć
 # uczyłaby się na miesiącach sąsiadujących z testowymi, czyli znałaby przyszłość). Wydruk nad
 # wykresem: najwyższa wartość w zbiorze uczącym to 359,25 ppm, a przekracza ją 91 ze 120
@@ -1064,7 +1075,7 @@ print(f"okna uczące: {x_series_train.shape}, okna testowe: {x_series_test.shape
 # %% [markdown] slideshow={"slide_type": "notes"}
 # Na schemacie każdy wiersz to jeden przykład: 12 niebieskich kratek wejścia i pomarańczowy cel
 # tuż za nimi, a kolejne okno jest przesunięte o jedną kratkę. Wydruk pod rysunkiem: 393 okna
-# uczące i 120 testowych, każde 12 kroków po jednej cesze. Zapytaj salę: „Dlaczego okno ma
+# uczące i 120 testowych, każde 12 kroków po jednej cesze. Daj chwilę na odpowiedź: „Dlaczego okno ma
 # akurat 12 kroków?” (obejmuje cały rok, więc pełny cykl sezonowy). To zadanie *many-to-one*:
 # 12 wejść, jedna odpowiedź.
 
@@ -1083,7 +1094,7 @@ persistence_rmse = rmse(last_value_ppm, y_true_ppm)
 print(f"prognoza naiwna: RMSE = {persistence_rmse:.3f} ppm")
 
 # %% [markdown] slideshow={"slide_type": "notes"}
-# Prognoza naiwna ma na zbiorze testowym RMSE 1,264 ppm. Zapytaj salę: „Czy 1,264 ppm to dużo,
+# Prognoza naiwna ma na zbiorze testowym RMSE 1,264 ppm. Pytanie do sali: „Czy 1,264 ppm to dużo,
 # czy mało?” i pozwól chwilę podyskutować; rozstrzyga to dopiero porównanie z innymi
 # prognozami. Przypomnij, że prognoza naiwna nie ma żadnych parametrów i niczego się nie uczy.
 # Zapytaj też: „Co wie o tym szeregu każdy, kto spojrzał na wykres, a czego ta prognoza nie
@@ -1130,7 +1141,7 @@ assert linear12_rmse < persistence_rmse and seasonal_naive_rmse < persistence_rm
 # Sama informacja o cyklu rocznym obniża błąd z 1,264 do 0,385 ppm, a model liniowy z oknem
 # 12 zmian do 0,349 ppm. Pokaż wagi modelu liniowego: największa, 0,42, stoi przy
 # najstarszej zmianie w oknie, czyli przy zmianie sprzed 12 miesięcy: to ten sam pomysł, na
-# którym opiera się prognoza sezonowa. Zapytaj salę: „Czy model liniowy skorzystałby na
+# którym opiera się prognoza sezonowa. Zapytaj studentów: „Czy model liniowy skorzystałby na
 # dłuższym oknie i jak to sprawdzić, nie dotykając testu?” To pytanie rozstrzyga następny
 # slajd.
 
@@ -1139,7 +1150,7 @@ assert linear12_rmse < persistence_rmse and seasonal_naive_rmse < persistence_rm
 #
 # Okno 12 zmian wzięliśmy od sieci, ale model liniowy może patrzeć dalej. Długość okna
 # wybieramy bez zaglądania do testu: ostatnie 24 miesiące zbioru uczącego to zbiór
-# walidacyjny, a wybrane okno dopasowujemy potem na całym zbiorze uczącym.
+# walidacyjny, a model z wybranym oknem uczymy potem na całym zbiorze uczącym.
 
 # %% tags=["nbval-check-output"]
 N_VAL_MONTHS = 24
@@ -1152,14 +1163,14 @@ linear_rmse = rmse(linear_ppm, y_true_ppm)
 for window, error in val_rmse.items():
     print(f"okno {window:>2}: RMSE walidacyjne {error:.3f} ppm")
 print(f"wybrane okno {linear_window}; na teście RMSE {linear_rmse:.3f} ppm "
-      f"({linear_window + 1} parametrów)")
+      f"({plural(linear_window + 1, 'parametr', 'parametry', 'parametrów')})")
 
 # %% [markdown] slideshow={"slide_type": "notes"}
 # Wydruk: na walidacji okno 24 zmian ma RMSE 0,383 ppm, okno 12 — 0,390 ppm, okno 36 —
-# 0,409 ppm, więc wybieramy 24. Dopasowany na całym zbiorze uczącym model z 25 parametrami ma
+# 0,409 ppm, więc wybieramy 24. Wyuczony na całym zbiorze uczącym model z 25 parametrami ma
 # na teście RMSE 0,315 ppm, mniej niż 0,349 ppm okna 12. Test oglądamy raz, po wyborze.
-# Zapytaj salę: „Dlaczego nie wybrać okna, które ma najmniejszy błąd na teście?” (wtedy
-# wynik testu przestaje być uczciwą oceną: dopasowaliśmy do niego wybór). Ten model
+# Niech sala odpowie: „Dlaczego nie wybrać okna, które ma najmniejszy błąd na teście?” (wtedy
+# wynik testu przestaje być uczciwą oceną: sam wpłynął na wybór). Ten model
 # liniowy jest odtąd punktem odniesienia dla sieci.
 
 # %% [markdown] slideshow={"slide_type": "subslide"}
@@ -1207,7 +1218,7 @@ def train_forecaster(cell_type, seed=0):
 lstm_model, lstm_forecast, lstm_epoch_times = train_forecaster(layers.LSTM)
 lstm_rmse = rmse(lstm_forecast, y_true_ppm)
 print(f"LSTM: RMSE = {lstm_rmse:.3f} ppm, prognoza naiwna: {persistence_rmse:.3f} ppm "
-      f"({series_epochs} epok, {sum(lstm_epoch_times):.1f} s)")
+      f"({plural(series_epochs, 'epoka', 'epoki', 'epok')}, {sum(lstm_epoch_times):.1f} s)")
 
 # %% slideshow={"slide_type": "skip"} tags=["remove-cell"]
 # sprawdzenie: LSTM wyraźnie lepszy od prognozy naiwnej
@@ -1216,7 +1227,7 @@ if not FAST:
 
 # %% [markdown] slideshow={"slide_type": "notes"}
 # Wydruk: pojedyncza sieć LSTM z 32 neuronami ma na teście RMSE 0,323 ppm wobec 1,264 ppm
-# prognozy naiwnej, po 60 epokach, które trwały łącznie 6,4 s. Zapytaj salę: „Czy jedno uczenie
+# prognozy naiwnej, po 60 epokach, które trwały łącznie 3,7 s. Zapytaj salę: „Czy jedno uczenie
 # z jednym ziarnem wystarczy, żeby ogłosić wynik?” Odpowiedź przyjdzie za chwilę: przy
 # porównaniu z GRU uczymy każdą sieć z trzema ziarnami. Czas każdej epoki mierzy wywołanie
 # zwrotne (*callback*) `EpochTimer`, przyda się przy tym porównaniu.
@@ -1256,7 +1267,7 @@ plt.show()
 # stężenie najszybciej rośnie albo spada). Przypomnij, że każda prognoza to jeden krok naprzód
 # z prawdziwej historii.
 
-# %% [markdown] slideshow={"slide_type": "slide"}
+# %% [markdown] slideshow={"slide_type": "slide"} tags=["optional"]
 # ## GRU a LSTM na tym samym zadaniu
 #
 # Ta sama architektura, te same dane i epoki; zmieniamy tylko komórkę. Najpierw liczba
@@ -1291,7 +1302,7 @@ assert all(by_formula == by_keras for _, by_formula, by_keras in param_table), p
 # %% [markdown] slideshow={"slide_type": "notes"}
 # Tabela porównuje liczbę parametrów ze wzoru z tym, co podaje Keras: 4352 dla LSTM i 3264 dla
 # GRU, w obu kolumnach tyle samo. Policz z salą na głos wzór $4\,(u(u+d)+u)$ dla $u = 32$ i $d =
-# 1$. Zapytaj salę: „Ile wyjdzie dla GRU?” (trzy czwarte tego, czyli 3264). Zaznacz, że GRU
+# 1$. Zatrzymaj się na pytaniu: „Ile wyjdzie dla GRU?” (trzy czwarte tego, czyli 3264). Zaznacz, że GRU
 # liczymy w wariancie `reset_after=False`, zgodnym z równaniami ze slajdu.
 
 # %% [markdown] slideshow={"slide_type": "subslide"}
@@ -1343,8 +1354,8 @@ if not FAST:
 # Parametry całej sieci to 4385 dla LSTM i 3297 dla GRU: o 33 więcej niż sama warstwa
 # rekurencyjna, bo doliczamy warstwę gęstą z 32 wagami i wyrazem wolnym. Średnie RMSE to 0,309
 # ppm (LSTM) i 0,306 ppm (GRU), a zakresy 0,299–0,323 i 0,295–0,325 prawie się pokrywają.
-# Zapytaj salę: „Czy różnica między tymi średnimi coś znaczy?” (nie, jest dużo mniejsza niż
-# rozrzut między ziarnami). Wskaż też kolumnę czasu: 0,085 s na epokę dla LSTM i 0,095 s dla GRU.
+# Do dyskusji: „Czy różnica między tymi średnimi coś znaczy?” (nie, jest dużo mniejsza niż
+# rozrzut między ziarnami). Wskaż też kolumnę czasu: 0,056 s na epokę dla LSTM i 0,058 s dla GRU.
 # Niżej model liniowy: 0,315 ppm z oknem 24 (25 parametrów) i 0,349 ppm z oknem 12.
 
 # %% [markdown] slideshow={"slide_type": "subslide"}
@@ -1353,7 +1364,7 @@ if not FAST:
 # - **Podobna jakość** — potwierdza się: średnie RMSE z trzech ziaren to 0,309 ppm (LSTM)
 #   i 0,306 ppm (GRU), a przedziały od najlepszego do najgorszego ziarna nachodzą na siebie.
 # - **GRU tańsza** — w parametrach tak: 3297 wobec 4385 (warstwa rekurencyjna ma dokładnie
-#   3/4 wag LSTM). W czasie epoki nie: GRU była nawet wolniejsza (0,095 wobec 0,085 s).
+#   3/4 wag LSTM). W czasie epoki nie: GRU nie była szybsza (0,058 wobec 0,056 s).
 #   Możliwy powód: w wariancie `reset_after=False` Keras liczy w każdym kroku GRU dwa
 #   mnożenia macierzy jedno po drugim (drugie potrzebuje już $r_t$), a w LSTM jedno większe;
 #   przy tak małej sieci liczba kolejnych operacji może ważyć więcej niż liczba mnożeń.
@@ -1364,10 +1375,10 @@ if not FAST:
 
 # %% [markdown] slideshow={"slide_type": "notes"}
 # To slajd z wnioskami: wróć do głosowania nad trzema opiniami. Pierwsza się potwierdziła, druga
-# tylko w parametrach (3297 wobec 4385), trzeciej nie sprawdzaliśmy. Zapytaj salę: „Dlaczego
+# tylko w parametrach (3297 wobec 4385), trzeciej nie sprawdzaliśmy. Sprawdź, czy sala wie: „Dlaczego
 # mniej mnożeń nie dało tu krótszej epoki?” Możliwa odpowiedź ze slajdu: GRU w każdym kroku
 # czeka z drugim mnożeniem macierzy na bramkę resetu, a przy tak małych macierzach liczba
-# kolejnych operacji może ważyć więcej niż liczba mnożeń. Różnica 0,095 wobec 0,085 s jest
+# kolejnych operacji może ważyć więcej niż liczba mnożeń. Różnica 0,058 wobec 0,056 s jest
 # niewielka, a czasy zależą od obciążenia maszyny. Podkreśl ostrożność: jedno zadanie i trzy
 # ziarna to za mało na ogólne wnioski.
 
@@ -1391,12 +1402,12 @@ if not FAST:
 # (1,264 ppm) sugerowało ogromną przewagę sieci. Przy oknie 12 model liniowy (0,349 ppm)
 # przegrywa z LSTM (0,309 ppm) przy każdym ziarnie, ale z oknem 24, wybranym na walidacji,
 # ma 0,315 ppm: różnica średnich to 0,006 ppm, mniej niż rozrzut LSTM między ziarnami
-# (0,299–0,323). Zapytaj salę: „Co byście wybrali do prognozy w urządzeniu
+# (0,299–0,323). Daj chwilę na odpowiedź: „Co byście wybrali do prognozy w urządzeniu
 # z mikrokontrolerem: 25 liczb czy 4385?” Podkreśl, że to jeden szereg i że ustawień sieci
 # nie stroiliśmy; strojona na walidacji sieć mogłaby wypaść lepiej, ale tego nie mierzyliśmy.
 
-# %% [markdown] slideshow={"slide_type": "slide"}
-# ## Co potrafi wygenerować sieć RNN
+# %% [markdown] slideshow={"slide_type": "slide"} tags=["optional"]
+# ## Co potrafi wygenerować sieć rekurencyjna
 #
 # Andrej Karpathy, „The Unreasonable Effectiveness of Recurrent Neural Networks”:
 # <http://karpathy.github.io/2015/05/21/rnn-effectiveness/>. Sieć LSTM uczona przewidywać
@@ -1441,7 +1452,7 @@ def clean_markdown(text):
 
 plays_markdown = load_shakespeare()
 corpus = clean_markdown(plays_markdown)[: 100_000 if FAST else 1_000_000]
-print(f"cały tekst: {len(plays_markdown)} znaków; do uczenia bierzemy pierwsze {len(corpus)}")
+print(f"cały tekst: {plural(len(plays_markdown), 'znak', 'znaki', 'znaków')}; do uczenia bierzemy pierwsze {len(corpus)}")
 print(corpus[:400])
 
 # %% slideshow={"slide_type": "skip"} tags=["remove-cell"]
@@ -1451,7 +1462,7 @@ assert len(plays_markdown) > 5_000_000 and "**" not in corpus and "#" not in cor
 # %% [markdown] slideshow={"slide_type": "notes"}
 # Opowiedz o pomyśle Karpathy'ego: sieć uczona tylko przewidywania następnego znaku uczy się
 # przy okazji pisowni, interpunkcji i układu tekstu. W miniaturze użyjemy pierwszego miliona
-# znaków sztuk Szekspira (cały tekst w Markdownie ma 5318804 znaki). Zapytaj salę: „Skoro celem jest
+# znaków sztuk Szekspira (cały tekst w Markdownie ma 5318804 znaki). Pytanie do sali: „Skoro celem jest
 # tylko następny znak, skąd sieć ma wiedzieć, gdzie kończy się słowo albo wers?” To
 # synchroniczne zadanie *many-to-many*: odpowiedź w każdym kroku.
 
@@ -1469,13 +1480,14 @@ corpus_ids = np.array([char_to_id[char] for char in corpus], dtype="int32")
 n_sequences = (len(corpus_ids) - 1) // SEQ_LENGTH
 char_inputs = corpus_ids[:n_sequences * SEQ_LENGTH].reshape(n_sequences, SEQ_LENGTH)
 char_targets = corpus_ids[1:n_sequences * SEQ_LENGTH + 1].reshape(n_sequences, SEQ_LENGTH)
-print(f"alfabet: {len(alphabet)} znaków; {n_sequences} ciągów po {SEQ_LENGTH} znaków")
+print(f"alfabet: {plural(len(alphabet), 'znak', 'znaki', 'znaków')}; "
+      f"{plural(n_sequences, 'ciąg', 'ciągi', 'ciągów')} po {SEQ_LENGTH} znaków")
 print(f"wejście: {corpus[:30]!r}\ncel:     {corpus[1:31]!r}")
 
 # %% [markdown] slideshow={"slide_type": "notes"}
 # Wydruk: alfabet ma 69 znaków, a tekst daje 9999 ciągów po 100 znaków. Pokaż dwie ostatnie
 # linie: cel to wejście przesunięte o jeden znak, więc w każdym ze 100 kroków jest osobna
-# odpowiedź. Zapytaj salę: „Dlaczego alfabet ma aż 69 znaków, a nie tylko litery?” (osobno
+# odpowiedź. Zapytaj studentów: „Dlaczego alfabet ma aż 69 znaków, a nie tylko litery?” (osobno
 # wielkie i małe litery, do tego spacja, znak nowego wiersza, interpunkcja i kilka innych symboli).
 
 # %% [markdown] slideshow={"slide_type": "subslide"}
@@ -1507,7 +1519,7 @@ print(f"parametry: {char_model.count_params()}")
 # wektor *one-hot* pomnożony przez macierz wag, ale bez mnożenia przez same zera; wagi tablicy
 # uczą się razem z resztą sieci. W 5.4 zobaczymy zanurzenia słów i to, co się w nich uczy.
 # Warstwa gęsta na końcu zwraca logity (wartości przed softmaksem), po jednym na każdy
-# z 69 znaków; softmax jest w funkcji straty. Zapytaj salę: „Po co `return_state=True`, skoro przy uczeniu stany końcowe
+# z 69 znaków; softmax jest w funkcji straty. Niech sala odpowie: „Po co `return_state=True`, skoro przy uczeniu stany końcowe
 # wyrzucamy?” (przy generowaniu przekazujemy stan $(h, C)$ ręcznie, krok po kroku).
 
 # %% [markdown] slideshow={"slide_type": "subslide"}
@@ -1544,7 +1556,7 @@ char_lstm_perplexity = np.exp(char_lstm_loss)
 # kroku wybierała równo spośród tylu znaków. Zgadywanie daje perpleksję równą rozmiarowi alfabetu.
 
 # %% jupyter={"source_hidden": true} tags=["hide-input"]
-print(f"uczące: {(~is_char_val).sum()} ciągów, walidacyjne: {is_char_val.sum()}")
+print(f"uczące: {plural(int((~is_char_val).sum()), 'ciąg', 'ciągi', 'ciągów')}, walidacyjne: {is_char_val.sum()}")
 losses = zip(char_history.history["loss"], char_history.history["val_loss"])
 for epoch, (loss, val_loss) in enumerate(losses, start=1):
     print(f"epoka {epoch:>2}: strata {loss:.3f}, walidacyjna {val_loss:.3f} "
@@ -1559,11 +1571,11 @@ if not FAST:
     assert char_lstm_loss < 1.9, char_lstm_loss
 
 # %% [markdown] slideshow={"slide_type": "notes"}
-# Strata walidacyjna spada z 2,278 po pierwszej epoce do 1,675 po ósmej, a model zgadujący
-# równomiernie miałby 4,234; całe uczenie trwało 76 s. Perpleksja 5,34 znaczy, że sieć waha się
-# średnio tak, jakby wybierała spośród ok. 5 znaków, a nie spośród 69. Zapytaj salę: „Czy po
-# ośmiu epokach warto uczyć dalej?” Pokaż, że strata walidacyjna wciąż maleje (z 1,702 do 1,675
-# w ostatniej epoce), a strata ucząca (1,678) jest prawie taka sama jak walidacyjna: sieć się
+# Strata walidacyjna spada z 2,278 po pierwszej epoce do 1,674 po ósmej, a model zgadujący
+# równomiernie miałby 4,234; całe uczenie trwało 42 s. Perpleksja 5,33 znaczy, że sieć waha się
+# średnio tak, jakby wybierała spośród ok. 5 znaków, a nie spośród 69. Zatrzymaj się na pytaniu: „Czy po
+# ośmiu epokach warto uczyć dalej?” Pokaż, że strata walidacyjna wciąż maleje (z 1,701 do 1,674
+# w ostatniej epoce), a strata ucząca (1,677) jest prawie taka sama jak walidacyjna: sieć się
 # jeszcze nie przeucza. Strata jest w natach, bo liczymy ją logarytmem naturalnym.
 
 # %% [markdown] slideshow={"slide_type": "subslide"}
@@ -1607,7 +1619,7 @@ for temperature, sample in zip(TEMPERATURES, samples):
     print(f"temperatura {temperature}:\n{textwrap.fill(verses, width=100)}\n")
 
 # %% [markdown] slideshow={"slide_type": "notes"}
-# Po 76 s uczenia na procesorze sieć zna już strukturę sztuki: imiona postaci
+# Po 42 s uczenia na procesorze sieć zna już strukturę sztuki: imiona postaci
 # wielkimi literami w osobnych wierszach (między ukośnikami), po nich kwestie w krótkich
 # wersach, wielkie litery na początku wersów, interpunkcję i wiele prawdziwych słów. Sensu
 # w tym nie ma. Pierwszy milion znaków to osiem komedii i początek „Edwarda III”: sieć nie
@@ -1619,7 +1631,7 @@ for temperature, sample in zip(TEMPERATURES, samples):
 # %% [markdown] slideshow={"slide_type": "subslide"}
 # ### Uczymy na oknach po 100 znaków, generujemy 250
 #
-# - Każdy ciąg uczący jest osobnym przykładem: stan startuje od zera, a gradient płynie wstecz
+# - Każdy ciąg uczący jest osobnym przykładem: stan początkowy to zera, a gradient płynie wstecz
 #   najwyżej przez 100 kroków. Propagację wsteczną ograniczoną do ustalonej liczby kroków
 #   nazywamy **obciętą propagacją wsteczną w czasie** (*truncated BPTT*). W wersji klasycznej
 #   stan przechodzi z jednego fragmentu tekstu do następnego i obcina się tylko gradient; my
@@ -1637,16 +1649,16 @@ for first, last in [(0, 0), (1, 4), (5, 19), (20, 49), (50, 99)]:
     print(f"{where:<12} okna: strata {position_loss[first:last + 1].mean():.3f}")
 
 # %% [markdown] slideshow={"slide_type": "notes"}
-# Wydruk: bez żadnego kontekstu (pierwszy znak okna) strata wynosi 2,626, po kilku znakach
-# 1,982, a od ok. 20. znaku już nie spada (1,641 dla znaków 20–49 i 1,650 dla 50–99). Sieć
+# Wydruk: bez żadnego kontekstu (pierwszy znak okna) strata wynosi 2,628, po kilku znakach
+# 1,981, a od ok. 20. znaku już nie spada (1,639 dla znaków 20–49 i 1,649 dla 50–99). Sieć
 # korzysta więc głównie z ostatnich kilkunastu–dwudziestu znaków; dalszy kontekst prawie nie
 # pomaga. To zgodne z tym, że generowanie
 # dłuższe niż okno się udaje (próbki wyżej mają 250 znaków), choć stanu po 250 krokach sieć
-# przy uczeniu nie widziała. Zapytaj salę: „Co by się zmieniło, gdyby okna miały po 10
+# przy uczeniu nie widziała. Do dyskusji: „Co by się zmieniło, gdyby okna miały po 10
 # znaków?” (sieć nie nauczyłaby się korzystać z dalszego kontekstu: gradient nie sięgałby
 # dalej niż 10 kroków).
 
-# %% [markdown] slideshow={"slide_type": "slide"}
+# %% [markdown] slideshow={"slide_type": "slide"} tags=["optional"]
 # ## Sieci wielowarstwowe i dwukierunkowe
 #
 # - **Wielowarstwowa sieć rekurencyjna** (*stacked RNN*): warstwy rekurencyjne jedna na
@@ -1668,13 +1680,13 @@ for layer in sketch.layers:
 # %% [markdown] slideshow={"slide_type": "notes"}
 # Wydruk: warstwa dwukierunkowa oddaje w każdym z 12 kroków 64 liczby, czyli sklejone stany
 # obu kierunków po 32, i ma 8704 parametry, dwa razy tyle co jedna LSTM(32) (4352). Druga
-# warstwa LSTM czyta ten ciąg i oddaje tylko ostatni stan. Zapytaj salę: „Czy można by użyć
+# warstwa LSTM czyta ten ciąg i oddaje tylko ostatni stan. Sprawdź, czy sala wie: „Czy można by użyć
 # warstwy dwukierunkowej w naszym modelu znakowym?” (nie: w kroku $t$ widziałaby znak, który
 # ma przewidzieć, a przy generowaniu tego znaku jeszcze nie ma). A w prognozie CO₂? Tam wolno:
 # całe 12-miesięczne okno to przeszłość; czy coś to da, trzeba by zmierzyć. Karpathy uczył trzy
 # warstwy LSTM jedna na drugiej.
 
-# %% [markdown] slideshow={"slide_type": "slide"}
+# %% [markdown] slideshow={"slide_type": "slide"} tags=["optional"]
 # ## Ćwiczenia
 #
 # Rozwiązania są w notatniku i na stronie, zwinięte pod każdym zadaniem.
@@ -1744,12 +1756,12 @@ for temperature, sample in zip([0.2, 2.0], generate("KING\n", [0.2, 2.0], length
 # - CO₂: RMSE 1,264 ppm (naiwna), 0,385 ppm (sezonowa naiwna), 0,349 ppm (model liniowy,
 #   okno 12), 0,315 ppm (model liniowy, okno 24 wybrane na walidacji), 0,309 ppm (LSTM);
 #   większość zysku daje sam cykl roczny, a dłuższe okno modelu liniowego prawie dogania sieć;
-# - GRU a LSTM: podobny błąd, 3/4 parametrów, a epoka nawet dłuższa (0,095 wobec 0,085 s);
+# - GRU a LSTM: podobny błąd, 3/4 parametrów, a epoka nie krótsza (0,058 wobec 0,056 s);
 # - znakowa sieć LSTM, uczona obciętą propagacją wsteczną w czasie, pisze tekst podobny do
 #   sztuk Szekspira; na koniec sieci wielowarstwowe i dwukierunkowe.
 
 # %% [markdown] slideshow={"slide_type": "notes"}
-# Przejdź szybko po liście i zatrzymaj się na trzech rzeczach do zapamiętania. Zapytaj salę:
+# Przejdź szybko po liście i zatrzymaj się na trzech rzeczach do zapamiętania. Daj chwilę na odpowiedź:
 # „Który wynik z dzisiejszych eksperymentów najbardziej was zaskoczył?” Jeśli nikt się nie
 # zgłosi, wskaż zadanie z pierwszym symbolem, w którym przy $N = 50$ o wyniku decydowało ziarno
 # bardziej niż komórka. Przypomnij też liczby z prognozy CO₂: średnie RMSE 0,309 ppm dla LSTM i

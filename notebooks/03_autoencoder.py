@@ -71,13 +71,20 @@ from sklearn.decomposition import PCA
 from sklearn.neighbors import KNeighborsClassifier
 
 plt.rcParams["figure.dpi"] = 80
+DECIMAL_COMMA = FuncFormatter(lambda value, _: f"{value:g}".replace(".", ","))  # 0,5 zamiast 0.5
 # %config InlineBackend.figure_formats = ["retina"]  # rysunki w podwójnej rozdzielczości: ostre na slajdach
+
+
+def plural(n, one, few, many):
+    """Liczba z rzeczownikiem w dobrej formie: 1 zdanie, 2 zdania, 5 zdań, 12 zdań, 22 zdania."""
+    few_ok = n % 10 in (2, 3, 4) and n % 100 not in (12, 13, 14)
+    return f"{n} {one if n == 1 else few if few_ok else many}"
 
 # %% [markdown] slideshow={"slide_type": "notes"}
 # Ten temat (5.3) przechodzi od uczenia z etykietami do uczenia bez nich: sieć dostaje same obrazy
 # cyfr i ma je odtworzyć. Przejdź krótko przez plan ze slajdu: zwykły autoenkoder, porównanie
 # z PCA, autoenkoder odszumiający i mapa cyfr w dwóch wymiarach; część o kodzie szerszym niż
-# wejście jest poza wykładem. Zapytaj salę: po co uczyć sieć oddawania dokładnie tego, co
+# wejście jest poza wykładem. Pytanie do sali: po co uczyć sieć oddawania dokładnie tego, co
 # dostała na wejściu?
 
 # %% [markdown] slideshow={"slide_type": "slide"}
@@ -91,7 +98,7 @@ plt.rcParams["figure.dpi"] = 80
 
 # %% [markdown] slideshow={"slide_type": "notes"}
 # Slajd przypomina, że dotąd każdy przykład miał etykietę, a teraz zostają same wektory
-# $x^{(i)}$. Zapytaj salę: jakie znacie metody uczenia nienadzorowanego? Jeśli padnie PCA,
+# $x^{(i)}$. Zapytaj studentów: jakie znacie metody uczenia nienadzorowanego? Jeśli padnie PCA,
 # zapowiedz, że porównamy je z autoenkoderem. Wskaż ostatni punkt slajdu: opisanie przykładu
 # krócej niż $n$ liczbami to dokładnie to, czego nauczy się autoenkoder.
 
@@ -193,7 +200,7 @@ draw_encoder_decoder()
 # %% [markdown] slideshow={"slide_type": "notes"}
 # Rysunek uogólnia poprzedni schemat: zamiast pojedynczych warstw mamy dwie sieci, koder $f$ i
 # dekoder $g$. Wskaż wąski prostokąt pośrodku: kod $z$ ma tylko $k$ liczb i wszystko, co
-# dekoder wie o przykładzie, musi przejść przez to miejsce. Zapytaj salę: co trzeba by
+# dekoder wie o przykładzie, musi przejść przez to miejsce. Niech sala odpowie: co trzeba by
 # przesłać odbiorcy, który ma u siebie dekoder, żeby odtworzył obraz? Odpowiedź: sam kod,
 # czyli $k$ liczb zamiast $n$. Dodaj, że nazwa koder–dekoder jest szersza niż autoenkoder:
 # w temacie 5.5 ten sam układ tłumaczy zdania.
@@ -325,7 +332,7 @@ def train_autoencoder(model, x_in, x_out, epochs, loss="mse", learning_rate=1e-3
     start = time.perf_counter()
     history = model.fit(x_in, x_out, batch_size=256, epochs=epochs, verbose=0)
     seconds = time.perf_counter() - start
-    print(f"{name}: {epochs} epok, strata końcowa {history.history['loss'][-1]:.4f}, {seconds:.1f} s")
+    print(f"{name}: {plural(epochs, 'epoka', 'epoki', 'epok')}, strata końcowa {history.history['loss'][-1]:.4f}, {seconds:.1f} s")
     return seconds
 
 
@@ -343,7 +350,7 @@ def gray_fraction(images, low=0.25, high=0.75):
 # Wskaż wydruk: uczymy na 60000 obrazach, a sprawdzamy na 10000 innych; każdy obraz to wektor
 # 784 liczb z przedziału $[0, 1]$. Etykiet nie dostaje żaden autoenkoder: uczą się na nich
 # tylko dwa klasyfikatory pomocnicze (wybór przykładów do obejrzenia i k najbliższych sąsiadów
-# na kodach), a na mapie cyfr wyznaczają kolor punktów. Zapytaj salę: skoro autoenkoder uczy
+# na kodach), a na mapie cyfr wyznaczają kolor punktów. Zatrzymaj się na pytaniu: skoro autoenkoder uczy
 # się bez etykiet, po czym poznamy, że działa dobrze? Odpowiedź: po błędzie rekonstrukcji na zbiorze testowym, którego
 # sieć nie widziała.
 
@@ -361,7 +368,7 @@ print(f"stopień kompresji: {N_PIXELS} / {k_basic} = {compression_ratio:.1f} raz
 # %% [markdown] slideshow={"slide_type": "notes"}
 # Wskaż wydruk: 784 / 32 = 24,5, czyli każdą cyfrę opisujemy 24,5 razy mniejszą liczbą
 # wartości. Sigmoida na wyjściu pilnuje, by odtworzone piksele leżały w $[0, 1]$, tak jak
-# oryginalne. Zapytaj salę: czy z 32 liczb da się jeszcze odtworzyć czytelną cyfrę? Odpowiedź
+# oryginalne. Do dyskusji: czy z 32 liczb da się jeszcze odtworzyć czytelną cyfrę? Odpowiedź
 # pokażą dwa następne slajdy.
 
 # %% [markdown] slideshow={"slide_type": "subslide"}
@@ -385,7 +392,7 @@ for loss in ("mse", "binary_crossentropy"):
         basic_results[loss, seed] = (mse(reconstruction, x_test), gray_fraction(reconstruction), reconstruction)
 
 # %% [markdown] slideshow={"slide_type": "notes"}
-# Sieci z tym samym ziarnem startują z tych samych wag i różnią się tylko funkcją straty;
+# Sieci z tym samym ziarnem zaczynają od tych samych wag i różnią się tylko funkcją straty;
 # dwa ziarna pokazują, o ile wynik zmienia się od samego losowania wag. Wskaż wydruk: cztery
 # sieci po 8 epok. Strat końcowych (ok. 0,0126 przy MSE i 0,1006 przy BCE) nie porównujemy,
 # bo to różne miary; dlatego wszystkie sieci oceniamy tym samym MSE na zbiorze testowym.
@@ -430,7 +437,7 @@ def show_rows(rows, titles, n=8, height=0.85):
 # uczeniu z entropią krzyżową, a przedziały min–max nie zachodzą na siebie: w tym
 # budżecie 8 epok sieci uczone z BCE wypadają lepiej nawet w mierze, której nie minimalizowały. Różnica jest
 # jednak mała, rzędu 4%. Rekonstrukcje BCE mają też mniej pikseli pośrednich (7,1% wobec
-# 7,8%; czyste cyfry 5,0%), czyli są nieco ostrzejsze. Zapytaj salę: skąd mniejszy błąd
+# 7,8%; czyste cyfry 5,0%), czyli są nieco ostrzejsze. Sprawdź, czy sala wie: skąd mniejszy błąd
 # średniokwadratowy u sieci, która go nie minimalizowała? Jedna hipoteza: przy sigmoidzie
 # gradient BCE nie zanika, gdy wyjście jest nasycone, więc w tym samym budżecie epok uczenie
 # idzie szybciej. Nie sprawdzaliśmy, czy przewaga zostaje przy dłuższym uczeniu.
@@ -448,10 +455,11 @@ show_rows([x_test, basic_results["mse", 42][2], basic_results["binary_crossentro
 # Kompresja jest stratna: cienkie szczegóły kresek się rozmywają, ale cyfry pozostają
 # czytelne. Na oko obie funkcje straty dają podobny wynik; różnicę w ostrości widać dopiero
 # w liczbach z poprzedniego slajdu (7,1% wobec 7,8% pikseli pośrednich). Entropia krzyżowa
-# mocniej karze pewne pomyłki przy pikselach bliskich 0 lub 1. Zapytaj salę: które szczegóły
+# mocniej niż MSE karze pomyłki popełnione z dużą pewnością, np. wartość bliską 0 tam, gdzie
+# piksel jest bliski 1. Daj chwilę na odpowiedź: które szczegóły
 # cyfr giną w rekonstrukcji najpierw?
 
-# %% [markdown] slideshow={"slide_type": "slide"}
+# %% [markdown] slideshow={"slide_type": "slide"} tags=["optional"]
 # ## Autoenkoder a PCA
 #
 # - Obie metody zmniejszają wymiar danych: opisują przykład $k$ liczbami zamiast $n$.
@@ -466,7 +474,7 @@ show_rows([x_test, basic_results["mse", 42][2], basic_results["binary_crossentro
 # PCA jest tu punktem odniesienia: znaną metodą liniową, z którą musi się zmierzyć każdy
 # autoenkoder. Podkreśl logikę slajdu: skoro PCA daje najlepsze liniowe przybliżenie w sensie
 # błędu średniokwadratowego, autoenkoder liniowy może je najwyżej dogonić, a przewagę da
-# dopiero nieliniowość. Zapytaj salę: o ile lepszy od PCA będzie autoenkoder liniowy? Poprawna
+# dopiero nieliniowość. Pytanie do sali: o ile lepszy od PCA będzie autoenkoder liniowy? Poprawna
 # odpowiedź brzmi: wcale.
 
 # %% [markdown] slideshow={"slide_type": "subslide"}
@@ -513,8 +521,8 @@ for k in code_sizes:
 # Ten slajd to samo uczenie: wydruk ma po jednej linii na sieć, autoenkoder liniowy uczymy 10
 # epok, a nieliniowy 12. Wskaż czasy dla $k = 32$: nieliniowy autoenkoder uczy się wyraźnie
 # dłużej niż liniowy (dodatkowa warstwa 256 neuronów i 12 epok zamiast 10); dokładnych sekund
-# nie cytuj, bo zmieniają się między uruchomieniami. Zapytaj salę: dlaczego do porównania nie bierzemy tych strat końcowych, tylko liczymy
-# błąd na zbiorze testowym? Odpowiedź: strata końcowa mierzy dopasowanie do danych uczących, a
+# nie cytuj, bo zmieniają się między uruchomieniami. Zapytaj studentów: dlaczego do porównania nie bierzemy tych strat końcowych, tylko liczymy
+# błąd na zbiorze testowym? Odpowiedź: strata końcowa mówi, jak sieć odtwarza dane uczące, a
 # uczciwe porównanie wymaga danych, których żadna metoda nie widziała.
 
 # %% [markdown] slideshow={"slide_type": "subslide"}
@@ -543,7 +551,7 @@ for values, style, label in [(pca_mse, "o-", "PCA"), (linear_mse, "s--", "AE lin
 ax.set(xscale="log", xticks=code_sizes, xticklabels=code_sizes, xlabel="rozmiar kodu $k$",
        ylabel="MSE testowe", title="Błąd rekonstrukcji a rozmiar kodu")
 ax.minorticks_off()  # na osi zostają tylko podpisy 2, 8 i 32
-ax.yaxis.set_major_formatter(FuncFormatter(lambda value, _: f"{value:g}".replace(".", ",")))
+ax.yaxis.set_major_formatter(DECIMAL_COMMA)
 ax.legend()
 plt.show()
 
@@ -569,7 +577,7 @@ plt.show()
 # samą podprzestrzeń, bo każda odwracalna zmiana bazy kodu daje tę samą sieć. Baldi i Hornik
 # pokazali też, że strata takiej sieci nie ma minimów lokalnych poza globalnym (pozostałe
 # punkty krytyczne to punkty siodłowe), więc spadek gradientu nie utknie w gorszym minimum.
-# Zapytaj salę: dlaczego porównujemy podprzestrzenie, a nie bezpośrednio wagi sieci ze
+# Niech sala odpowie: dlaczego porównujemy podprzestrzenie, a nie bezpośrednio wagi sieci ze
 # składowymi PCA?
 
 # %% [markdown] slideshow={"slide_type": "subslide"}
@@ -628,7 +636,7 @@ plt.show()
 # uczenie; sieć musi tylko trafić w podprzestrzeń. Na rysunku odwróciliśmy znaki odzyskanych
 # kierunków tak, by pasowały do PCA — znak składowej głównej jest umowny.
 
-# %% [markdown] slideshow={"slide_type": "slide"}
+# %% [markdown] slideshow={"slide_type": "slide"} tags=["optional"]
 # ## Autoenkoder odszumiający
 #
 # Autoenkoder odszumiający dostaje na wejściu **zaszumiony** przykład $\tilde{x}$, a ma
@@ -662,7 +670,7 @@ draw_denoising()
 # %% [markdown] slideshow={"slide_type": "notes"}
 # Wskaż czerwoną przerywaną linię na schemacie: strata porównuje wyjście z czystym $x$, a nie
 # z zaszumionym wejściem, które widzi sieć. Dlatego przepisanie wejścia przestaje się opłacać.
-# Zapytaj salę: czy do uczenia takiej sieci potrzebujemy par zdjęć zaszumionych i czystych
+# Zatrzymaj się na pytaniu: czy do uczenia takiej sieci potrzebujemy par zdjęć zaszumionych i czystych
 # zrobionych w prawdziwym świecie? Nie: szum dodajemy sami do czystych obrazów.
 
 # %% [markdown] slideshow={"slide_type": "subslide"}
@@ -697,7 +705,7 @@ x_test_denoised = denoiser.predict(x_test_noisy, verbose=0)
 
 # %% [markdown] slideshow={"slide_type": "notes"}
 # Szum dla zbioru uczącego i testowego losujemy z innymi ziarnami, więc w teście sieć widzi
-# szum, którego nie znała. Wskaż wydruk: 12 epok na 60000 zaszumionych cyfrach. Zapytaj salę:
+# szum, którego nie znała. Wskaż wydruk: 12 epok na 60000 zaszumionych cyfrach. Do dyskusji:
 # czym porównać wynik sieci, żeby ocena była uczciwa? Samo zaszumione wejście to za mało —
 # odpowiedź na następnym slajdzie.
 
@@ -726,7 +734,7 @@ assert denoised_psnr > noisy_psnr + (3 if FAST else 6), (noisy_psnr, denoised_ps
 # %% [markdown] slideshow={"slide_type": "notes"}
 # Zaszumione wejście to słaby punkt odniesienia; uczciwy zysk sieci liczymy względem filtru
 # medianowego. Wskaż wydruk: pusta kartka 9,7 dB, zaszumione cyfry 9,4 dB, filtr medianowy
-# 14,2 dB, sieć 18,7 dB, czyli 4,5 dB więcej niż filtr. Zapytaj salę: ile razy maleje błąd średniokwadratowy, gdy PSNR rośnie o 10 dB?
+# 14,2 dB, sieć 18,7 dB, czyli 4,5 dB więcej niż filtr. Sprawdź, czy sala wie: ile razy maleje błąd średniokwadratowy, gdy PSNR rośnie o 10 dB?
 # Dziesięciokrotnie; liczy to ćwiczenie 2, które wraca też do różnicy między średnią PSNR
 # a PSNR średniego MSE.
 
@@ -760,7 +768,7 @@ show_rows([x_test_noisy, x_test_denoised, x_test], ["zaszumione", "odszumione", 
 # prawdopodobieństwem powstać z czwórki $x_4$ albo z dziewiątki $x_9$. Odpowiedź $c$ ma wtedy
 # oczekiwany błąd $\frac{1}{2}\|c - x_4\|^2 + \frac{1}{2}\|c - x_9\|^2$, najmniejszy dla
 # $c = \frac{1}{2}(x_4 + x_9)$: półprzezroczystej mieszanki obu cyfr, a nie jednej z nich.
-# Sieć uczona z MSE dąży właśnie do takiej średniej. Zapytaj salę: czy ta mieszanka jest
+# Sieć uczona z MSE dąży właśnie do takiej średniej. Daj chwilę na odpowiedź: czy ta mieszanka jest
 # obrazem, który mógłby się pojawić w zbiorze danych?
 
 # %% slideshow={"slide_type": "skip"}
@@ -807,7 +815,7 @@ show_rows([x_test_noisy[ambiguous], x_test_denoised[ambiguous], x_test[ambiguous
 # W środkowym wierszu szukaj szarych kresek, których nie ma w czystej cyfrze: obie czwórki
 # mają szary łuk zamykający górę jak w dziewiątce, a pierwsza ósemka ma ledwie szarą lewą
 # połowę, jak trójka. Tak wygląda średnia dwóch cyfr zgodnych z szumem: sieć nie wybrała
-# złej cyfry, tylko uśredniła. Zapytaj salę: co byłoby lepsze przy rozpoznawaniu cyfr, taki
+# złej cyfry, tylko uśredniła. Pytanie do sali: co byłoby lepsze przy rozpoznawaniu cyfr, taki
 # szary obraz czy jedna ostra, ale czasem błędna cyfra?
 
 # %% [markdown] slideshow={"slide_type": "slide"}
@@ -833,7 +841,7 @@ plt.show()
 # %% [markdown] slideshow={"slide_type": "notes"}
 # Obie mapy powstały bez etykiet; kolor dodaliśmy dopiero na rysunku. Na oko w kodzie
 # autoenkodera cyfry nakładają się mniej niż w PCA, ale wrażenie z rysunku zależy od skali
-# osi i kolejności rysowania punktów. Zapytaj salę: jak zmierzyć, czy na takiej mapie cyfry
+# osi i kolejności rysowania punktów. Zapytaj studentów: jak zmierzyć, czy na takiej mapie cyfry
 # są rozdzielone? Odpowiedź jest na następnym slajdzie.
 
 # %% [markdown] slideshow={"slide_type": "subslide"}
@@ -859,9 +867,9 @@ assert FAST or knn2d_accuracy["ae"] > knn2d_accuracy["pca"], knn2d_accuracy
 # Wskaż wydruk: k-NN na dwuwymiarowym kodzie autoenkodera ma dokładność 0,662 na cyfrach
 # testowych, a na dwóch składowych PCA 0,450; zgadywanie dałoby około 0,1. Kod powstał bez etykiet, widzi
 # je dopiero k-NN. To wynik jednego uczenia autoenkodera (jedno ziarno), ale różnica jest
-# duża. Zapytaj salę: czy k-NN na kodzie 32-wymiarowym wypadłby lepiej, czy gorzej, i dlaczego?
+# duża. Niech sala odpowie: czy k-NN na kodzie 32-wymiarowym wypadłby lepiej, czy gorzej, i dlaczego?
 
-# %% [markdown] slideshow={"slide_type": "slide"}
+# %% [markdown] slideshow={"slide_type": "slide"} tags=["optional"]
 # ## Kompresja: autoenkoder a JPEG przy podobnej liczbie bajtów
 #
 # - Kod nieliniowego autoenkodera dla $k = 32$ to 32 liczby float32, czyli 128 B na cyfrę.
@@ -876,7 +884,7 @@ assert FAST or knn2d_accuracy["ae"] > knn2d_accuracy["pca"], knn2d_accuracy
 #   testowych.
 
 # %% [markdown] slideshow={"slide_type": "notes"}
-# Zanim pokażesz wynik, zapytaj salę, kto wygra: autoenkoder dopasowany do cyfr czy JPEG,
+# Zanim pokażesz wynik, zapytaj salę, kto wygra: autoenkoder wyuczony na cyfrach czy JPEG,
 # który kompresuje dowolne zdjęcie? Podkreśl, jak liczymy bajty. Surowa cyfra to 784 B (piksel
 # w jednym bajcie), kod to 128 B albo po zaokrągleniu 32 B. Nagłówki pomijamy, bo przy tak
 # małych obrazach przeważyłyby cały wynik: sam plik JPEG z nagłówkami ma kilkaset bajtów,
@@ -946,7 +954,7 @@ def jpeg_images(images, budget):
 
 # %%
 decoder_32 = decoder_of(deep_nets[32])
-print(f"dekoder: {decoder_32.count_params()} parametrów")
+print(f"dekoder: {plural(decoder_32.count_params(), 'parametr', 'parametry', 'parametrów')}")
 codes_train_32 = deep_encoders[32].predict(x_train, verbose=0)
 code_range = (codes_train_32.min(axis=0), codes_train_32.max(axis=0))  # zakres każdej liczby kodu
 methods = {"AE, 32 × 8 bitów": lambda x: ae_roundtrip(x, deep_encoders[32], decoder_32, code_range),
@@ -992,7 +1000,7 @@ show_rows([x_sample] + [compressed[method, "cyfry"][0] for method in ("AE, 32 ×
 # %% [markdown] slideshow={"slide_type": "notes"}
 # Porównaj wiersze: autoenkoder rozmywa, ale nie tworzy bloków; JPEG przy jakości 1 rozpada
 # się na bloki 8×8 ze smugami wokół kresek, a przy 128 B jest najbliższy oryginałom, zgodnie
-# z tabelą. Zapytaj salę: skąd u JPEG-a bloki, a u autoenkodera rozmycie? (JPEG koduje
+# z tabelą. Zatrzymaj się na pytaniu: skąd u JPEG-a bloki, a u autoenkodera rozmycie? (JPEG koduje
 # każdy blok 8×8 osobno; autoenkoder uczony z MSE uśrednia, jak przy odszumianiu.)
 
 # %% [markdown] slideshow={"slide_type": "slide"}
@@ -1019,10 +1027,10 @@ show_rows([x_sample] + [compressed[method, "cyfry"][0] for method in ("AE, 32 ×
 # na zdjęciach ta metoda wypadła lepiej niż JPEG i JPEG 2000. Odszumianie i mapę cyfr już
 # widzieliśmy, autoenkoder wariacyjny tylko zapowiadamy; przystępne wprowadzenie do niego:
 # http://kvfrans.com/variational-autoencoders-explained/. Jeśli ktoś zapyta o PNG: kompresuje
-# bez strat, więc to inne zadanie. Zapytaj salę: dlaczego autoenkoder wyuczony na cyfrach
+# bez strat, więc to inne zadanie. Do dyskusji: dlaczego autoenkoder wyuczony na cyfrach
 # MNIST źle skompresowałby zdjęcie kota?
 
-# %% [markdown] slideshow={"slide_type": "slide"}
+# %% [markdown] slideshow={"slide_type": "slide"} tags=["optional"]
 # ## Poza wykładem: kod szerszy niż wejście
 #
 # - Gdy $k \ge n$, wąskiego gardła nie ma: nic nie zmusza sieci do kompresji, a dla każdego
@@ -1036,7 +1044,7 @@ show_rows([x_sample] + [compressed[method, "cyfry"][0] for method in ("AE, 32 ×
 # %% [markdown] slideshow={"slide_type": "notes"}
 # Ta część jest dla chętnych; na wykładzie można ją pominąć albo omówić w dwie minuty. Kara L1
 # dolicza do straty sumę wartości bezwzględnych kodu, więc sieci opłaca się zerować większość
-# neuronów kodu dla danego obrazu. Zapytaj salę: po co kod szerszy niż wejście, skoro
+# neuronów kodu dla danego obrazu. Sprawdź, czy sala wie: po co kod szerszy niż wejście, skoro
 # zaczęliśmy od kompresji? Podpowiedź jest na slajdzie: przy rzadkim kodzie każdy neuron musi
 # nauczyć się użytecznej cechy.
 
@@ -1069,7 +1077,7 @@ assert sparse_active < plain_active, (sparse_active, plain_active)
 # Wskaż tabelę: bez kary dla przeciętnego obrazu aktywne jest 94,6% z 1024 neuronów kodu, z
 # karą L1 tylko 19,6%. Błąd testowy nie wzrósł, a nawet spadł: 0,0028 wobec 0,0049, choć to
 # wynik jednego uruchomienia. Sieć bez kary też nie nauczyła się tożsamości (MSE 0,0049):
-# problemem jest gęsty kod, nie błąd. Zapytaj salę: co się stanie z błędem i z liczbą aktywnych
+# problemem jest gęsty kod, nie błąd. Daj chwilę na odpowiedź: co się stanie z błędem i z liczbą aktywnych
 # neuronów, gdy współczynnik kary $\lambda$ bardzo zwiększymy?
 
 # %% [markdown] slideshow={"slide_type": "subslide"}
@@ -1099,7 +1107,7 @@ plt.show()
 # obrazów przypomina całe cyfry, większość to drobne, plamiste wzory. Drugi sposób na
 # szeroki kod to szum na wejściu, jak w autoenkoderze odszumiającym.
 
-# %% [markdown] slideshow={"slide_type": "slide"}
+# %% [markdown] slideshow={"slide_type": "slide"} tags=["optional"]
 # ## Ćwiczenia
 #
 # Rozwiązania są w notatniku i na stronie, zwinięte pod każdym zadaniem.
@@ -1187,7 +1195,7 @@ show_rows(rows, titles)
 # MSE 0,0071 wobec 0,0168 przy kodzie 32, PSNR 18,7 dB sieci wobec 14,2 dB filtru
 # medianowego, dokładność k-NN 0,662 wobec
 # 0,450, 22,1 dB autoenkodera wobec 19,1 i 27,7 dB JPEG-a. Potem zatrzymaj się na trzech
-# rzeczach do zapamiętania: to one mają zostać po wykładzie. Zapytaj salę: gdzie w waszych
+# rzeczach do zapamiętania: to one mają zostać po wykładzie. Pytanie do sali: gdzie w waszych
 # danych przydałby się autoenkoder: do odszumiania, do wizualizacji czy jako źródło cech dla
 # innej metody?
 
@@ -1199,9 +1207,11 @@ show_rows(rows, titles)
 # - ograniczenie (wąskie gardło, szum, kara L1) zmusza sieć do poznania struktury danych.
 
 # %% [markdown] slideshow={"slide_type": "notes"}
-# Przeczytaj trzy punkty na głos i przy każdym wskaż slajd, z którego pochodzi. Zapytaj salę:
-# „Który z tych punktów najtrudniej byłoby wam wyjaśnić koledze?” i wróć krótko do tego
-# miejsca. To też dobra chwila na pytania przed następnym tematem.
+# Przy pierwszym punkcie wróć do rysunku koder–wąskie gardło–dekoder, przy drugim do wykresu
+# błędu od rozmiaru kodu, na którym linie PCA i autoenkodera liniowego się pokrywają. Trzeci
+# punkt łączy trzy części wykładu: kod 32 liczb, szum na wejściu i karę L1. Zapytaj, które
+# z tych ograniczeń dałoby się przenieść na dane bez obrazów, np. na szereg CO₂ z 5.1.
+# Zapowiedz 5.4: sieć $V \to d \to V$ podobna do autoenkodera nauczy się tam wektorów słów.
 
 # %% [markdown] slideshow={"slide_type": "skip"}
 # Najważniejsze liczby notatnika, po jednej w wierszu:

@@ -20,6 +20,11 @@ ITALIC = re.compile(r"(?<![*\w])\*(?![*\s])([^*\n]+?)(?<!\s)\*(?![*\w])")
 NOT_PROSE = re.compile(r"```.*?```|\$\$.*?\$\$|\$[^$\n]+\$|`[^`\n]+`", re.DOTALL)  # code and math
 QUOTED = re.compile(r"\[[^\]]*\]\([^)]*\)|„[^”]*”|\([^()\s]*://[^()\s]*\)")  # links, quotations, URLs
 POLISH_ENDINGS = ("iem", "em", "ze", "ach", "ami", "om", "ów", "ie", "a", "u", "y")
+# A rejected variant that is right in another sense: a sentence with one of these words uses
+# it in that sense ("dopełnienie" is padding no more, but still the object of a sentence in 5.5).
+GRAMMAR = re.compile(r"podmiot|szyk|przypad|biernik|dopełniacz|orzecz|zdani", re.IGNORECASE)
+OTHER_SENSE = {"dopełnienie": GRAMMAR, "dopełniać": GRAMMAR}
+SENTENCE_END = re.compile(r"(?<=[.!?;:])\s+|\n\s*[-*|]\s+|\n\s*\n")
 
 
 def glossary_entries():
@@ -104,12 +109,55 @@ def test_english_term_only_where_it_is_introduced(name):
     assert not problems, f"{name}, terminologia według book/glossary.md:\n" + "\n".join(problems)
 
 
+def rejected_uses(variant, text):
+    """Sentences of the text that use a rejected variant (in any case), not in its other sense."""
+    other = OTHER_SENSE.get(variant)
+    return [" ".join(s.split())[:80] for s in SENTENCE_END.split(text)
+            if polish_pattern(variant).search(s) and not (other and other.search(s))]
+
+
 @pytest.mark.parametrize("name", TEXTS)
 def test_rejected_variants_are_not_used(name):
     text = prose(TEXTS[name])
-    used = [f"„{variant}” (piszemy „{term}”)" for _, (term, _, rejected) in glossary_entries().items()
-            for variant in rejected if polish_pattern(variant).search(text)]
-    assert not used, f"{name}: warianty odrzucone w book/glossary.md: " + ", ".join(used)
+    variants = {(variant, term) for term, _, rejected in glossary_entries().values() for variant in rejected}
+    used = [f"„{variant}” (piszemy „{term}”): „{sentence}”"
+            for variant, term in sorted(variants) for sentence in rejected_uses(variant, text)]
+    assert not used, f"{name}: warianty odrzucone w book/glossary.md:\n" + "\n".join(used)
+
+
+def test_rejected_variants_would_catch_the_old_slips():
+    """Each slip found in review (issue 26) is caught; the grammatical object is not."""
+    entries = glossary_entries()
+    rejected = {variant for _, _, variants in entries.values() for variant in variants}
+    slips = ["Token 0 zostawiamy na dopełnienie.", "Puste miejsce w oknie CBOW.",
+             "Dla całej paczki zdań naraz.", "SGD z malejącym krokiem.", "Adam dobiera krok osobno.",
+             "Prefiks dopełniony zerami.", "Miara: dokładne dopasowanie.", "Próbkowanie negatywne.",
+             "Każda sieć RNN ma stan."]
+    for slip in slips:
+        assert any(rejected_uses(variant, slip) for variant in rejected), slip
+    for grammar in ["Podmiot z „the”, dopełnienie z „a”.", "Miesiąc w dopełniaczu."]:
+        assert not any(rejected_uses(variant, grammar) for variant in rejected), grammar
+
+
+def polish_spelling_terms():
+    """English names the course writes as Polish words: plain bold, inflected in Polish spelling."""
+    text = GLOSSARY.read_text(encoding="utf-8")
+    return [term for term, (used, english, _) in glossary_entries().items()
+            if not english and used.lower() == term.lower()
+            and re.search(rf"^{re.escape(term)}\n(?:[ \t]+[^\n]*\n)*?[^\n]*polską pisownią", text,
+                          re.MULTILINE)]
+
+
+@pytest.mark.parametrize("name", TEXTS)
+def test_polish_spelling_terms_are_plain_and_inflected_in_polish(name):
+    raw, text = NOT_PROSE.sub(" ", TEXTS[name]), prose(TEXTS[name])
+    problems = []
+    for term in polish_spelling_terms():
+        problems += [f"*{word}* (bez kursywy)" for word in ITALIC.findall(raw)
+                     if english_pattern(term).fullmatch(word)]
+        problems += [f"„{word}” (polska pisownia, np. softmaksu)" for word in english_pattern(term).findall(text)
+                     if word.lower() != term.lower()]
+    assert not problems, f"{name}, według book/glossary.md: " + ", ".join(problems)
 
 
 def test_glossary_page_shows_every_term(site):
