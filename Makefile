@@ -15,7 +15,7 @@ help:
 	@echo "make sync     - przenosi zmiany z notebooks/*.py do par .ipynb, zachowując wyniki (jupytext)"
 	@echo "make serve    - serwuje _build/html pod http://localhost:8000"
 	@echo "make present  - JupyterLab z RISE do pokazu na żywo (Alt+R), notatniki kursu jako zaufane"
-	@echo "make bench    - mierzy czasy notatników, budowania strony i treningu CNN oraz rozmiar strony"
+	@echo "make bench    - mierzy czasy notatników, budowania strony i treningu CNN, rozmiar strony i pierwszej wizyty"
 
 $(BIN)/.installed: requirements.txt pyproject.toml
 	@echo "== Środowisko Pythona w $(VENV) (requirements.txt i wspólne reguły src/course.py)"
@@ -59,10 +59,9 @@ serve:
 	@echo "== http://localhost:8000 (Ctrl+C kończy)"
 	$(PYTHON) -m http.server 8000 --bind 127.0.0.1 --directory _build/html
 
-# Trusted notebooks run the scripts in their stored outputs (the convolution animation in 5.2).
+# The live test starts JupyterLab with the same script (why the root is not notebooks/: in it).
 present: $(BIN)/.installed
-	$(BIN)/jupyter trust $$($(BIN)/python -m course | sed 's/\.py/.ipynb/g')
-	$(BIN)/jupyter lab notebooks/
+	$(BIN)/python scripts/present.py
 
 bench: $(BIN)/.installed node_modules/.installed data
 	$(BIN)/python scripts/bench.py
