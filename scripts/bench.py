@@ -1,5 +1,6 @@
-"""Benchmark: fast-mode seconds per notebook, site build seconds and size, and each notebook
-in full mode with its headline figures (e.g. CNN seconds per epoch and seconds to
+"""Benchmark: fast-mode seconds per notebook, site build seconds and size, what a first
+visit to the landing page and to a topic page fetches (in headless Chromium), and each
+notebook in full mode with its headline figures (e.g. CNN seconds per epoch and seconds to
 reach 0.991 validation accuracy). Reports, asserts nothing; writes no notebook.
 
 Usage: python scripts/bench.py [--no-full]
@@ -13,6 +14,9 @@ from pathlib import Path
 import course
 from course import ROOT
 from run_notebooks import execute
+
+# the landing page and a topic page with figures and formulas
+WEIGHED_PAGES = ["book/intro.html", "notebooks/02_cnn.html"]
 
 
 def build_site_seconds():
@@ -29,12 +33,31 @@ def build_megabytes():
     return sum(f.stat().st_size for f in (ROOT / "_build" / "html").rglob("*") if f.is_file()) / 1e6
 
 
+def first_visits():
+    """(page, bytes, requests): everything each page fetches on a first visit, nothing cached."""
+    from playwright.sync_api import sync_playwright
+    with course.served(ROOT / "_build" / "html") as base, sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=course.find_chromium(), args=course.CHROMIUM_ARGS)
+        for path in WEIGHED_PAGES:
+            page = browser.new_page()  # in a new context: an empty cache
+            fetched = course.count_fetched(page)
+            page.goto(f"{base}/{path}", wait_until="networkidle")
+            yield path, sum(fetched.values()), len(fetched)
+            page.close()
+        browser.close()
+
+
 def main(full=True):
     for source in course.notebooks():
         _, seconds = execute(source, fast=True)
         print(f"{source.stem}: tryb szybki {seconds:.1f} s", flush=True)
     print(f"site_build_seconds: {build_site_seconds():.1f}", flush=True)
     print(f"site_build_megabytes: {build_megabytes():.1f}", flush=True)
+    if course.find_chromium():
+        for path, size, requests in first_visits():
+            print(f"first_visit_megabytes {path}: {size / 1e6:.2f} ({requests} żądań)", flush=True)
+    else:
+        print("first_visit_megabytes: brak Chromium (apt-get install chromium), nie zmierzono")
     if not full:
         return
     for source in course.notebooks():

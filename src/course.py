@@ -4,8 +4,9 @@
 - the stamp that `make outputs` writes into each .ipynb: the hash of the code that produced
   the outputs, the run times of both modes and the headline figures (the `key: value` lines
   printed by the last code cell, parsed once, here);
-- where each notebook's deck and PDF are written in the site;
-- how Chromium is found and started;
+- where each notebook's deck and PDF are written in the site, and the deck's stacks with
+  their estimated speaking time (the 90-minute plan);
+- how Chromium is found and started, how the built site is served to it and what a page fetches;
 - the one-line statement of the licences.
 
 The Makefile installs this module into .venv (`pip install -e .`), so every part of the
@@ -13,8 +14,12 @@ repository imports it as `course`.
 """
 import hashlib
 import json
+import re
 import shutil
-from functools import cache
+import threading
+from contextlib import contextmanager
+from functools import cache, partial
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import yaml
@@ -77,9 +82,74 @@ def pdf_path(name):
     return f"{SLIDES_DIR}/{Path(name).stem}.pdf"
 
 
+# The 90-minute plan (the presenting page): a horizontal stack of slides whose first cell
+# (slide_type "slide") has this tag is for reading or a second session; its slides carry a
+# small marker. Speaking time is estimated from the words on the slides and in the notes.
+OPTIONAL_TAG = "optional"
+LECTURE_MINUTES = 90
+WORDS_PER_MINUTE = 130  # a calm lecturing pace
+
+
+def deck_stacks(nb):
+    """The horizontal stacks of a notebook's deck, in order: for each, its title (the first
+    heading), its number of slides, the words of its slides' text and speaker notes, and
+    whether it is optional. Cells the decks leave out (tag remove-cell, slide_type skip) count
+    for nothing; code is counted through the notes that explain it."""
+    stacks = []
+    for cell in nb.cells:
+        kind = cell.metadata.get("slideshow", {}).get("slide_type")
+        tags = cell.metadata.get("tags", [])
+        if "remove-cell" in tags or kind == "skip":
+            continue
+        if kind == "slide":
+            stacks.append({"title": "", "slides": 0, "words": 0, "optional": OPTIONAL_TAG in tags})
+        if not stacks:
+            continue
+        stack = stacks[-1]
+        stack["slides"] += kind in ("slide", "subslide")
+        if cell.cell_type == "markdown":
+            stack["words"] += len(re.findall(r"\w+", cell.source))
+            heading = re.search(r"^#+ (.+)$", cell.source, re.MULTILINE)
+            if heading and not stack["title"] and kind != "notes":
+                stack["title"] = heading.group(1).replace("*", "").strip()
+    return stacks
+
+
+def speaking_minutes(words):
+    """Estimated minutes to present this many words, at WORDS_PER_MINUTE."""
+    return words / WORDS_PER_MINUTE
+
+
 @cache  # asked for every page and table row; the answer does not change during a run
 def find_chromium():
     return shutil.which("chromium") or shutil.which("chromium-browser")
+
+
+class QuietHandler(SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+
+@contextmanager
+def served(directory):
+    """Serve a folder over HTTP on a free port of localhost (like `make serve`) while the
+    block runs; yields the base URL."""
+    server = ThreadingHTTPServer(("127.0.0.1", 0), partial(QuietHandler, directory=str(directory)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        yield f"http://127.0.0.1:{server.server_port}"
+    finally:
+        server.shutdown()
+
+
+def count_fetched(page):
+    """Start recording what a Playwright page fetches: a dict {URL: bytes of the response
+    body}, filled in as responses arrive. Open the page in a new browser context (nothing
+    cached) and the sum is the first visit's weight, uncompressed (the server compresses nothing)."""
+    fetched = {}
+    page.on("requestfinished", lambda request: fetched.update(
+        {request.url: request.sizes()["responseBodySize"]}))
+    return fetched
 
 
 if __name__ == "__main__":  # `python -m course`: the notebook sources, for the Makefile

@@ -4,10 +4,8 @@ import shutil
 import statistics
 import subprocess
 import sys
-import threading
 from collections import Counter
-from functools import cache, partial
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from functools import cache
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -24,6 +22,26 @@ SCREENSHOTS = ROOT / "_build" / "screenshots"
 # Figures of the browser audits (axe-core, slide fit, PDF handouts), printed after the tests.
 AUDIT = Counter()
 FIGURE_AREAS = []  # share of the 1280x720 slide that each slide's figures cover
+# For a slide element shown now (static deck or RISE), the <pre> blocks (code and printed
+# output) with a line that wraps, or with text cut off: the browser draws more lines than
+# the text has (rectangles of the text at different heights), or the text is wider or
+# taller than its box. Each is reported with the start of its first line.
+WRAPPED_PRE_JS = """slide => [...slide.querySelectorAll("pre")].filter(pre => pre.getClientRects().length).map(pre => {
+  const lines = pre.textContent.split("\\n").filter(line => line.trim()).length;
+  const range = document.createRange();
+  range.selectNodeContents(pre);
+  const tops = [];
+  for (const rect of range.getClientRects())
+    if (rect.width > 0 && !tops.some(top => Math.abs(top - rect.top) < 3)) tops.push(rect.top);
+  const cut = pre.scrollWidth > pre.clientWidth + 1 || pre.scrollHeight > pre.clientHeight + 1;
+  return {lines, drawn: tops.length, cut, start: pre.textContent.trim().split("\\n")[0].slice(0, 50)};
+}).filter(pre => pre.drawn > pre.lines || pre.cut)"""
+
+
+def wrapped_lines(pres):
+    """The <pre> blocks found by WRAPPED_PRE_JS, one indented line each."""
+    return "".join(f"\n    wierszy w tekście {pre['lines']}, na slajdzie {pre['drawn']}"
+                   f"{', tekst ucięty' if pre['cut'] else ''}: „{pre['start']}…”" for pre in pres)
 
 
 def pytest_generate_tests(metafunc):
@@ -109,17 +127,10 @@ def chromium():
     return executable
 
 
-class QuietHandler(SimpleHTTPRequestHandler):
-    def log_message(self, *args):
-        pass
-
-
 @pytest.fixture(scope="session")
 def base_url(site):
-    server = ThreadingHTTPServer(("127.0.0.1", 0), partial(QuietHandler, directory=str(site)))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{server.server_port}"
-    server.shutdown()
+    with course.served(site) as url:
+        yield url
 
 
 @pytest.fixture(scope="session")
@@ -132,21 +143,31 @@ def browser():
         browser.close()
 
 
-class Visit:
-    """A page opened at 1280x720 with outside requests blocked, recording console errors."""
+def site_pages(site):
+    """Every page of the book (not the vendored files, the decks or the root redirect)."""
+    pages = sorted(p.relative_to(site).as_posix() for p in site.rglob("*.html")
+                   if not {"_static", "slides", "_sources"} & set(p.relative_to(site).parts))
+    return [p for p in pages if p != "index.html"]
 
-    def __init__(self, browser, url):
+
+class Visit:
+    """A page opened at 1280x720 (or the size given) in a new browser context, so nothing is
+    cached, with outside requests blocked, recording console errors and what it fetches."""
+
+    def __init__(self, browser, url, viewport=(1280, 720)):
         self.errors, self.blocked = [], []
-        self.context = browser.new_context(viewport={"width": 1280, "height": 720})
+        self.context = browser.new_context(viewport=dict(zip(("width", "height"), viewport)))
         self.context.route("**/*", self.route)
         self.page = self.context.new_page()
+        self.fetched = course.count_fetched(self.page)
         self.page.on("console", lambda m: m.type == "error" and self.errors.append(m.text))
         self.page.on("pageerror", lambda e: self.errors.append(str(e)))
         response = self.page.goto(url, wait_until="load")
         assert response.ok, f"{url}: HTTP {response.status}"
 
     def route(self, route):
-        if urlsplit(route.request.url).hostname in ("127.0.0.1", "localhost"):
+        url = urlsplit(route.request.url)
+        if url.hostname in ("127.0.0.1", "localhost") or url.scheme == "file":
             route.continue_()
         else:
             self.blocked.append(route.request.url)
@@ -165,8 +186,9 @@ class Visit:
 def visit(browser, base_url):
     opened = []
 
-    def open_page(path):
-        opened.append(Visit(browser, f"{base_url}/{path}"))
+    def open_page(path, **options):
+        """A page of the site, served as by `make serve`; a file:// URL opens a built file from disk."""
+        opened.append(Visit(browser, path if path.startswith("file:") else f"{base_url}/{path}", **options))
         return opened[-1]
 
     yield open_page

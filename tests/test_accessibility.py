@@ -9,18 +9,11 @@ import pytest
 import yaml
 from course import deck_path
 
-from conftest import AUDIT, ROOT, SOURCES, Visit
+from conftest import AUDIT, ROOT, SOURCES, Visit, site_pages
 
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 ALLOWLIST = yaml.safe_load((ROOT / "tests" / "axe_allowlist.yml").read_text(encoding="utf-8"))
 BLOCKING = {"critical", "serious"}
-
-
-def site_pages(site):
-    """Every page of the book (not the vendored files, the decks or the root redirect)."""
-    pages = sorted(p.relative_to(site).as_posix() for p in site.rglob("*.html")
-                   if not {"_static", "slides", "_sources"} & set(p.relative_to(site).parts))
-    return [p for p in pages if p != "index.html"]
 
 
 def allowlist_entry(path, violation, node):
