@@ -90,19 +90,25 @@ LECTURE_MINUTES = 90
 WORDS_PER_MINUTE = 130  # a calm lecturing pace
 
 
+def deck_cells(nb):
+    """(slide_type, cell) for each cell of a notebook that its deck shows: all but those
+    tagged remove-cell or with slide_type skip."""
+    for cell in nb.cells:
+        kind = cell.metadata.get("slideshow", {}).get("slide_type")
+        if kind != "skip" and "remove-cell" not in cell.metadata.get("tags", []):
+            yield kind, cell
+
+
 def deck_stacks(nb):
     """The horizontal stacks of a notebook's deck, in order: for each, its title (the first
     heading), its number of slides, the words of its slides' text and speaker notes, and
-    whether it is optional. Cells the decks leave out (tag remove-cell, slide_type skip) count
-    for nothing; code is counted through the notes that explain it."""
+    whether it is optional. Only the cells of deck_cells count; code is counted through the
+    notes that explain it."""
     stacks = []
-    for cell in nb.cells:
-        kind = cell.metadata.get("slideshow", {}).get("slide_type")
-        tags = cell.metadata.get("tags", [])
-        if "remove-cell" in tags or kind == "skip":
-            continue
+    for kind, cell in deck_cells(nb):
         if kind == "slide":
-            stacks.append({"title": "", "slides": 0, "words": 0, "optional": OPTIONAL_TAG in tags})
+            optional = OPTIONAL_TAG in cell.metadata.get("tags", [])
+            stacks.append({"title": "", "slides": 0, "words": 0, "optional": optional})
         if not stacks:
             continue
         stack = stacks[-1]

@@ -81,10 +81,7 @@ def slides(source):
     """The deck's slides as the site shows them: for each, whether it has speaker notes,
     whether it shows a figure, and how many lines of code it shows."""
     deck = []
-    for cell in jupytext.read(source).cells:
-        kind = cell.metadata.get("slideshow", {}).get("slide_type")
-        if "remove-cell" in cell.metadata.get("tags", []) or kind == "skip":
-            continue
+    for kind, cell in course.deck_cells(jupytext.read(source)):
         if kind in ("slide", "subslide"):
             deck.append({"notes": False, "figure": False, "code_lines": 0})
         if not deck:
