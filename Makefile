@@ -18,7 +18,7 @@ help:
 	@echo "make bench    - mierzy czasy notatników, budowania strony i treningu CNN, rozmiar strony i pierwszej wizyty"
 
 $(BIN)/.installed: requirements.txt pyproject.toml
-	@echo "== Środowisko Pythona w $(VENV) (requirements.txt i wspólne reguły src/course.py)"
+	@echo "== Środowisko Pythona w $(VENV) (requirements.txt i wspólne reguły src/course/)"
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -r requirements.txt
@@ -38,7 +38,7 @@ assets: node_modules/.installed
 
 site: $(BIN)/.installed node_modules/.installed data
 	@echo "== Strona i slajdy (Jupyter Book) w _build/html"
-	$(BIN)/jupyter-book build . --warningiserror --nitpick --keep-going
+	$(BIN)/jupyter-book build . $$($(BIN)/python -m course build-flags)
 	@echo "Gotowe: otwórz _build/html/index.html albo uruchom make serve"
 
 test: $(BIN)/.installed node_modules/.installed data
@@ -49,7 +49,7 @@ test-quick: $(BIN)/.installed data
 	COURSE_FAST=1 $(BIN)/python -m pytest -m "not notebooks and not site and not browser"
 
 sync: $(BIN)/.installed
-	$(BIN)/jupytext --to ipynb --update $$($(BIN)/python -m course)
+	$(BIN)/jupytext --to ipynb --update $$($(BIN)/python -m course notebooks)
 
 outputs: $(BIN)/.installed data
 	@echo "== Notatniki w trybie pełnym; wyniki trafiają do .ipynb"
@@ -64,7 +64,7 @@ present: $(BIN)/.installed
 	$(BIN)/python scripts/present.py
 
 bench: $(BIN)/.installed node_modules/.installed data
-	$(BIN)/python scripts/bench.py
+	$(BIN)/python scripts/bench.py $(BENCH)
 
 clean:
 	rm -rf _build

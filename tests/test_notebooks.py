@@ -5,13 +5,12 @@ from collections import defaultdict
 
 import jupytext
 import nbformat
-from course import code_hash, headline, stamp_of
+from course import HEADLINE_LINE, PAGE_ONLY, code_hash, headline, is_removed, slide_type, stamp_of
 
 from conftest import AUDIT, SOURCES, definitions, slides
 
 FAST_LINE = 'FAST = os.environ.get("COURSE_FAST") == "1"'
 DATA_DIR_LINE = 'DATA_DIR = Path(os.environ.get("COURSE_DATA_DIR", "../data"))'
-HEADLINE = re.compile(r"^[A-Za-z0-9_]+: \S.*$")
 
 
 def read_pair(source):
@@ -111,18 +110,18 @@ def test_headline_figures_are_stored_with_the_stamp(source):
     """`make outputs` stores the `key: value` lines of the last code cell in the stamp."""
     _, ipynb = read_pair(source)
     lines = [f"{key}: {value}" for key, value in headline(ipynb).items()]
-    assert lines and all(HEADLINE.match(line) for line in lines), (
+    assert lines and all(HEADLINE_LINE.match(line) for line in lines), (
         f"{source.name}: brak wyników `klucz: wartość` w metadanych; uruchom make outputs ({lines!r})")
     assert headline(ipynb)["fast_mode"] == "False"
 
 
 def test_cells_removed_from_the_site_are_skipped_by_rise(source):
-    """The static deck drops remove-cell cells; slide_type skip makes RISE drop them too.
-    (hide-input and remove-input cells stay on slides: the static deck shows their output.)"""
+    """The static deck drops removed cells; the page-only slide type makes RISE drop them too.
+    (Cells with hidden input stay on slides: the static deck shows their output.)"""
     for i, cell in enumerate(jupytext.read(source).cells, start=1):
-        if "remove-cell" in cell.metadata.get("tags", []):
-            slide = cell.metadata.get("slideshow", {}).get("slide_type")
-            assert slide == "skip", f"{source.name}, komórka {i}: ukryta na stronie, a nie skip w RISE"
+        if is_removed(cell):
+            assert slide_type(cell) == PAGE_ONLY, (
+                f"{source.name}, komórka {i}: ukryta na stronie, a nie {PAGE_ONLY} w RISE")
 
 
 TF_START_UP_LOG = re.compile(r"absl::InitializeLog|^[IWEF]\d{4} \d\d:\d\d:\d\d\.\d+ +\d+ \S+:\d+\]", re.M)
@@ -176,7 +175,7 @@ def test_code_on_a_slide_fits_a_lecture_hall(source):
 def test_check_cells_are_short_and_say_what_they_check(source):
     """Colab shows the cells the site and the decks hide: a check reads as one commented step."""
     checks = [(i, cell.source.splitlines()) for i, cell in enumerate(jupytext.read(source).cells, start=1)
-              if cell.cell_type == "code" and "remove-cell" in cell.metadata.get("tags", [])
+              if cell.cell_type == "code" and is_removed(cell)
               and "assert" in cell.source]
     bad = [i for i, lines in checks if not lines[0].startswith("# sprawdzenie: ") or len(lines) > 8]
     assert not bad, (f"{source.name}: komórki sprawdzające {bad} mają zaczynać się komentarzem "

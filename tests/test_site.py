@@ -1,5 +1,4 @@
 """The built website and decks: pages, launch links, decks, links, alt texts, sizes."""
-import re
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
@@ -9,7 +8,8 @@ import pytest
 import yaml
 from bs4 import BeautifulSoup
 
-from course import deck_path, stamp_of
+import course
+from course import deck_path, deck_shows_input, duration, result_sentence, stamp_of, topic
 
 from conftest import ROOT, SOURCES, slide_count
 
@@ -45,9 +45,7 @@ def test_every_notebook_has_a_page(site, source):
 
 def colab_url(source):
     repo = repository()
-    owner_repo = urlsplit(repo["url"]).path.strip("/")
-    return (f"https://colab.research.google.com/github/{owner_repo}/blob/"
-            f"{repo['branch']}/notebooks/{source.stem}.ipynb")
+    return course.colab_url(repo["url"], repo["branch"], f"notebooks/{source.stem}")
 
 
 def test_every_notebook_has_a_colab_link(site, source):
@@ -78,8 +76,7 @@ def test_deck_has_one_slide_per_slide_cell(site, source):
 def test_deck_hides_the_cells_the_site_hides(site, source):
     deck = "\n".join(pre.get_text() for pre in soup(site / deck_path(source)).find_all("pre"))
     for cell in jupytext.read(source).cells:
-        tags = set(cell.metadata.get("tags", []))
-        if cell.cell_type == "code" and tags & {"remove-cell", "remove-input", "hide-input"}:
+        if cell.cell_type == "code" and not deck_shows_input(cell):
             first_line = cell.source.strip().splitlines()[0]
             assert first_line not in deck, f"{source.stem}: ukryty kod {first_line!r} jest na slajdach"
 
@@ -174,15 +171,10 @@ def test_landing_page_row_has_links_times_and_result(site, source):
     assert {f"../notebooks/{source.stem}.html", f"../{deck_path(source)}",
             colab_url(source)} <= hrefs, hrefs
     nb = nbformat.read(source.with_suffix(".ipynb"), as_version=4)
-    stamp, topic = stamp_of(nb), nb.metadata["topic"]
-    times = row.find_all("td")[1].get_text(" ").replace("\u00a0", " ").split()
-    assert " ".join(times) == f"szybki: {as_minutes(stamp['fast_seconds'])} pełny: {as_minutes(stamp['seconds'])}"
-    polish = {key: re.sub(r"^(-?\d+)\.(\d+)$", r"\1,\2", value) for key, value in stamp["headline"].items()}
-    assert row.find_all("td")[2].get_text().strip() == topic["result"].format(**polish)
+    stamp = stamp_of(nb)
+    assert row.find_all("td")[1].get_text(" ").split() == (
+        f"szybki: {duration(stamp['fast_seconds'])} pełny: {duration(stamp['seconds'])}").split()
+    assert row.find_all("td")[2].get_text().strip() == result_sentence(nb)
     assert row.find_all("td")[0].get_text(" ").split() == (
         jupytext.read(source).cells[0].source.splitlines()[0].lstrip("# ").replace("*", "").split()
-        + topic["summary"].split())
-
-
-def as_minutes(seconds):
-    return f"{seconds // 60} min {seconds % 60:02d} s" if seconds >= 60 else f"{seconds} s"
+        + topic(nb)["summary"].split())

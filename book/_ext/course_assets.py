@@ -1,19 +1,20 @@
-"""Sphinx extension: copies the JavaScript that the site and the decks load (reveal.js,
-MathJax) from node_modules/ (`npm ci`) into _static/vendor/, with the
+"""Sphinx extension: copies what the site and the decks load from npm packages (reveal.js,
+KaTeX's stylesheet and fonts) from node_modules/ (`npm ci`) into _static/vendor/, with the
 packages' licence files, so nothing loads from the web."""
 import shutil
 from pathlib import Path
 
 from sphinx.errors import ExtensionError
 
+import course
+
 # package in node_modules/ -> what to copy from it
 VENDOR = {
     # reveal.js: what the deck template loads (core, themes with their fonts, the notes plugin)
     "reveal.js": ["LICENSE", "dist/reveal.css", "dist/reveal.js", "dist/theme", "plugin/notes/notes.js"],
-    # MathJax 3 for the site and the decks: the component they load, its fonts, the TeX
-    # extensions it autoloads, and the menu, safe-mode and accessibility parts it loads on
-    # demand (not all of es5/).
-    "mathjax": ["LICENSE", "es5/tex-chtml.js", "es5/output/chtml", "es5/input/tex", "es5/ui", "es5/a11y", "es5/sre"],
+    # KaTeX: formulas are typeset when the site is built (course_light_pages); pages with
+    # formulas load its stylesheet and the fonts it names (browsers take the woff2 ones)
+    "katex": ["LICENSE", "dist/katex.min.css", "dist/fonts/*.woff2"],
 }
 
 # The theme (pydata-sphinx-theme) ships Font Awesome's fonts in _static/vendor/fontawesome/
@@ -26,16 +27,20 @@ def copy_vendor_assets(app):
     target = Path(app.outdir) / "_static" / "vendor"
     for package, parts in VENDOR.items():
         for part in parts:
-            src = modules / package / part
-            if not src.exists():
+            found = sorted((modules / package).glob(part))
+            if not found:
                 raise ExtensionError(
-                    f"Brak {src}: biblioteki JavaScript instaluje `make assets` (npm ci).")
-            dst = target / package / part
-            dst.parent.mkdir(parents=True, exist_ok=True)
-            if src.is_dir():
-                shutil.copytree(src, dst, dirs_exist_ok=True)
-            else:
-                shutil.copy2(src, dst)
+                    f"Brak {modules / package / part}: biblioteki JavaScript instaluje `make assets` (npm ci).")
+            for src in found:
+                copy(src, target / src.relative_to(modules))
+
+
+def copy(src, dst):
+    dst.parent.mkdir(parents=True, exist_ok=True)
+    if src.is_dir():
+        shutil.copytree(src, dst, dirs_exist_ok=True)
+    else:
+        shutil.copy2(src, dst)
 
 
 def copy_theme_notices(app):
@@ -53,5 +58,5 @@ def copy_when_built(app, exception):
 
 
 def setup(app):
-    app.connect("build-finished", copy_when_built, priority=400)  # before the decks (500)
+    app.connect("build-finished", copy_when_built, priority=course.VENDOR_PRIORITY)  # before the decks
     return {"parallel_read_safe": True, "parallel_write_safe": True}

@@ -10,14 +10,13 @@ from pathlib import Path
 from sphinx.util import logging
 
 import course
-from course_slides import add_header_link, is_notebook, notebook_pages
 
 logger = logging.getLogger(__name__)
 
 def wait_for_math(page):
-    """Wait until MathJax 3 has typeset the page (and the deck has refitted its figures)."""
-    page.wait_for_function("window.MathJax && MathJax.startup && MathJax.startup.promise", timeout=30000)
-    page.evaluate("MathJax.startup.promise")
+    """Wait until the fonts of the formulas (typeset when the site was built) have loaded,
+    and a deck has refitted its figures to them."""
+    page.evaluate("document.fonts.ready.then(() => window.fitDeckFigures?.())")
 
 
 def print_deck(browser, deck, target):
@@ -40,7 +39,7 @@ def print_handouts(app, exception):
     from playwright.sync_api import sync_playwright
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path=chromium, args=course.CHROMIUM_ARGS)
-        for pagename in notebook_pages(app):
+        for pagename in course.notebook_pages(app):
             deck, target = (Path(app.outdir) / path(pagename) for path in (course.deck_path, course.pdf_path))
             logger.info(f"PDF: {deck.name} -> {target.relative_to(app.outdir)}")
             print_deck(browser, deck, target)
@@ -48,14 +47,14 @@ def print_handouts(app, exception):
 
 
 def add_pdf_button(app, pagename, templatename, context, doctree):
-    if not course.find_chromium() or not is_notebook(app, pagename):
+    if not course.find_chromium() or not course.is_notebook(app, pagename):
         return
-    add_header_link(context, course.pdf_path(pagename), "Slajdy w PDF (materiały do druku)",
-                    "fas fa-file-pdf", "pdf-button")
+    course.add_header_link(context, course.pdf_path(pagename), "Slajdy w PDF (materiały do druku)",
+                           "fas fa-file-pdf", "pdf-button")
 
 
 def setup(app):
     app.setup_extension("course_slides")
-    app.connect("build-finished", print_handouts, priority=600)  # after the decks (500)
-    app.connect("html-page-context", add_pdf_button, priority=503)
+    app.connect("build-finished", print_handouts, priority=course.PDF_PRIORITY)  # after the decks
+    app.connect("html-page-context", add_pdf_button, priority=course.PDF_BUTTON_PRIORITY)
     return {"parallel_read_safe": True, "parallel_write_safe": True}

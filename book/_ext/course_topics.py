@@ -12,7 +12,6 @@ speaking time, marked as the talk or, with the cell tag course.OPTIONAL_TAG, for
 second session; above them, the time of the core path and of the whole deck, and the total.
 """
 import os
-import re
 
 import nbformat
 from docutils import nodes
@@ -25,21 +24,9 @@ import course
 COLUMNS = [("Temat", 5), ("Czas wykonania", 2), ("Najważniejszy wynik", 3), ("Materiały", 2)]
 
 
-def polish_numbers(figures):
-    """Headline values as a Polish reader writes them: 0,9923, not 0.9923."""
-    return {key: re.sub(r"^(-?\d+)\.(\d+)$", r"\1,\2", value) for key, value in figures.items()}
-
-
-def duration(seconds):
-    minutes, seconds = divmod(int(seconds), 60)
-    text = f"{minutes} min {seconds:02d} s" if minutes else f"{seconds} s"
-    return text.replace(" ", "\u00a0")  # never broken across lines
-
-
 def colab_url(config, notebook):
-    owner_repo = config.html_theme_options["repository_url"].split("github.com/")[1].strip("/")
-    branch = config.html_theme_options.get("repository_branch", "main")
-    return f"https://colab.research.google.com/github/{owner_repo}/blob/{branch}/{notebook}.ipynb"
+    options = config.html_theme_options
+    return course.colab_url(options["repository_url"], options.get("repository_branch", "main"), notebook)
 
 
 def paragraph(*children):
@@ -80,7 +67,7 @@ class CourseTopics(Directive):
         return [table(COLUMNS, rows, ["course-topics"])]
 
     def row(self, notebook, nb, here, env):
-        stamp, topic = course.stamp_of(nb), nb.metadata.get("topic", {})
+        stamp, topic = course.stamp_of(nb), course.topic(nb)
         if "headline" not in stamp:
             raise ExtensionError(f"course-topics: {notebook}.ipynb nie ma czasów wykonania ani "
                                  f"wyników; uruchom make outputs NB={notebook}.py")
@@ -92,11 +79,10 @@ class CourseTopics(Directive):
         if course.find_chromium():
             links.append(link("PDF", os.path.relpath(course.pdf_path(notebook), here)))
         links.append(link("Colab", colab_url(env.config, notebook)))
-        times = [paragraph(nodes.Text(f"{mode}: {duration(stamp[key])}"))
+        times = [paragraph(nodes.Text(f"{mode}: {course.duration(stamp[key])}"))
                  for mode, key in (("szybki", "fast_seconds"), ("pełny", "seconds"))]
-        result = topic["result"].format(**polish_numbers(stamp["headline"]))
         return [[paragraph(page_link(notebook)), paragraph(nodes.Text(topic["summary"]))],
-                times, [paragraph(nodes.Text(result))], [paragraph(*link_list(links))]]
+                times, [paragraph(nodes.Text(course.result_sentence(nb)))], [paragraph(*link_list(links))]]
 
 
 
