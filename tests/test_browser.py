@@ -1,4 +1,6 @@
 """Real-browser checks in headless Chromium, with every request off localhost blocked."""
+import re
+
 import jupytext
 import pytest
 from course import LICENCE_LINE, deck_path, deck_stacks
@@ -17,8 +19,7 @@ def test_intro_page_loads_cleanly(visit):
 
 def test_notebook_page_loads_with_math_typeset(visit, source):
     v = visit(f"notebooks/{source.stem}.html")
-    assert v.page.locator("span.math, div.math").count() > 0, "brak wzorów na stronie"
-    v.page.wait_for_selector("mjx-container", state="attached", timeout=20000)
+    assert v.page.locator("span.math .katex, div.math .katex").count() > 0, "brak wzorów złożonych przez KaTeX"
     v.page.wait_for_selector("a[href*='colab.research.google.com']", state="attached")
     v.screenshot(source.stem)
     v.assert_clean()
@@ -36,7 +37,9 @@ def test_deck_initialises_and_steps_through_slides(visit, source):
     marked = v.page.evaluate("Reveal.getSlides().filter(s => getComputedStyle(s, '::after').content !== 'none').length")
     optional = sum(s["slides"] for s in deck_stacks(jupytext.read(source)) if s["optional"])
     assert marked == optional, f"{source.stem}: znacznik sekcji dodatkowej na {marked} slajdach, a powinien na {optional}"
-    v.page.wait_for_selector("mjx-container", state="attached", timeout=20000)
+    assert v.page.locator(".math .katex").count() > 0, f"{source.stem}: brak wzorów złożonych przez KaTeX"
+    assert not v.page.locator(".katex-error").count(), f"{source.stem}: wzory, których KaTeX nie złożył"
+    wait_for_math(v.page)
     v.screenshot(f"{source.stem}.slides")
     for _ in range(3):
         v.page.keyboard.press("ArrowRight")
@@ -128,7 +131,9 @@ def test_search_finds_a_lecture_term(visit):
 PHONE = (390, 844)
 # On a page at phone width: how far the page scrolls sideways, and the elements shown that
 # stick out of the screen, unless they sit in a box that scrolls sideways by itself (a code
-# block, a wide table or output) and that box fits the screen.
+# block, a wide table or output) and that box fits the screen. KaTeX's MathML copy of a
+# formula (for screen readers) is drawn nowhere, and its stretchy glyphs are drawn wide and
+# cut to their box by design.
 TOO_WIDE_JS = """() => {
   const width = document.documentElement.clientWidth;
   const fits = el => { const box = el.getBoundingClientRect(); return box.left >= -1 && box.right <= width + 1; };
@@ -138,7 +143,8 @@ TOO_WIDE_JS = """() => {
     return false;
   };
   const wide = [...document.body.querySelectorAll("*")].filter(el => el.getClientRects().length
-    && getComputedStyle(el).visibility === "visible" && !fits(el) && !scrollsInItsBox(el));
+    && getComputedStyle(el).visibility === "visible" && !fits(el) && !scrollsInItsBox(el)
+    && !el.closest(".katex-mathml, .katex svg"));
   return {scroll: document.documentElement.scrollWidth - width,
           wide: wide.map(el => `<${el.tagName.toLowerCase()} class="${el.className}"> ${el.textContent.trim().slice(0, 40)}`)};
 }"""
@@ -173,24 +179,39 @@ def test_topics_links_are_on_a_phone_screen(visit):
     assert not hidden, f"linki tabeli tematów poza ekranem 390 px: {hidden}"
 
 
-MAX_LIGHT_PAGE_BYTES = 1_500_000  # a page without figures or formulas: all it fetches
+MAX_PAGE_BYTES = 1_500_000  # all a page fetches on a first visit, besides its figures
+EMBEDDED_IMAGE = re.compile(rb"data:image/[a-z+]+;base64,[A-Za-z0-9+/=\\\n]+")  # animation frames
+
+
+def figure_bytes(site, path, fetched):
+    """What a page's figures weigh: its image files and the images embedded in its HTML."""
+    embedded = sum(map(len, EMBEDDED_IMAGE.findall((site / path).read_bytes())))
+    return embedded + sum(size for url, size in fetched.items() if "/_images/" in url)
 
 
 def test_pages_fetch_only_what_they_show(site, visit):
     """On a first visit (nothing cached) no page fetches Font Awesome's script (the theme's CSS
-    draws the icons), MathJax comes only with formulas, and a page without figures or
-    formulas fetches at most 1.5 MB."""
-    problems = []
+    draws the icons) or a script for formulas (KaTeX typesets them when the site is built),
+    only a page with formulas fetches KaTeX's stylesheet, and every page fetches at most
+    1.5 MB besides its figures."""
+    problems, heaviest = [], 0
     for path in site_pages(site):
         v = visit(path)
         v.page.wait_for_load_state("networkidle")
-        urls, total = " ".join(v.fetched), sum(v.fetched.values())
+        urls = " ".join(v.fetched)
         has_math = v.page.locator(".math").count() > 0
         if "fontawesome.js" in urls:
             problems.append(f"{path}: pobiera fontawesome.js")
-        if ("tex-chtml.js" in urls) != has_math:
-            problems.append(f"{path}: MathJax {'nie ' if has_math else ''}wczytany, a wzory {'są' if has_math else 'nie'}")
-        if not has_math and not v.page.locator("article img").count() and total > MAX_LIGHT_PAGE_BYTES:
-            problems.append(f"{path}: {total / 1e6:.2f} MB w {len(v.fetched)} żądaniach")
+        if re.search(r"mathjax|katex[^/]*\.js", urls, re.I):
+            problems.append(f"{path}: pobiera skrypt do wzorów")
+        if ("katex.min.css" in urls) != has_math:
+            problems.append(f"{path}: arkusz KaTeX {'nie ' if has_math else ''}wczytany, a wzory {'są' if has_math else 'nie'}")
+        if v.page.locator(".katex-error").count():
+            problems.append(f"{path}: wzory, których KaTeX nie złożył")
+        weight = sum(v.fetched.values()) - figure_bytes(site, path, v.fetched)
+        heaviest = max(heaviest, weight)
+        if weight > MAX_PAGE_BYTES:
+            problems.append(f"{path}: {weight / 1e6:.2f} MB bez rysunków w {len(v.fetched)} żądaniach")
         v.context.close()
+    AUDIT["pierwsza wizyta: najcięższa strona bez rysunków (MB)"] = round(heaviest / 1e6, 2)
     assert not problems, "\n".join(problems)

