@@ -1,15 +1,17 @@
 """Benchmark: fast-mode seconds per notebook, site build seconds and size, what a first
 visit to the landing page and to a topic page fetches (in headless Chromium), and each
 notebook in full mode with its headline figures (e.g. CNN seconds per epoch and seconds to
-reach 0.991 validation accuracy). Reports, asserts nothing; writes no notebook.
+reach 0.991 validation accuracy), and last the README's two commands in a fresh clone of the
+committed tree (`make site`, then `make test`), as a new student or CI meets them.
+Reports, asserts nothing; writes no notebook.
 
-Usage: python scripts/bench.py [--no-full]
+Usage: python scripts/bench.py [--no-full] [--no-clone]
 """
 import shutil
 import subprocess
 import sys
+import tempfile
 import time
-from pathlib import Path
 
 import course
 from course import ROOT
@@ -23,8 +25,7 @@ def build_site_seconds():
     """Seconds for a clean build (no files left over from earlier builds)."""
     shutil.rmtree(ROOT / "_build" / "html", ignore_errors=True)
     start = time.perf_counter()
-    subprocess.run([str(Path(sys.executable).parent / "jupyter-book"), "build", str(ROOT),
-                    "--all", "--quiet"], check=True, capture_output=True)
+    subprocess.run(course.build_command("--all", "--quiet"), check=True, capture_output=True)
     return time.perf_counter() - start
 
 
@@ -47,7 +48,17 @@ def first_visits():
         browser.close()
 
 
-def main(full=True):
+def fresh_clone_seconds():
+    """(command, seconds): `make site`, then `make test`, in a fresh clone of HEAD."""
+    with tempfile.TemporaryDirectory() as tmp:
+        subprocess.run(["git", "clone", "--quiet", str(ROOT), tmp], check=True)
+        for target in ["site", "test"]:
+            start = time.perf_counter()
+            subprocess.run(["make", target], cwd=tmp, check=True, capture_output=True)
+            yield f"make {target}", time.perf_counter() - start
+
+
+def main(full=True, clone=True):
     for source in course.notebooks():
         _, seconds = execute(source, fast=True)
         print(f"{source.stem}: tryb szybki {seconds:.1f} s", flush=True)
@@ -58,14 +69,16 @@ def main(full=True):
             print(f"first_visit_megabytes {path}: {size / 1e6:.2f} ({requests} żądań)", flush=True)
     else:
         print("first_visit_megabytes: brak Chromium (apt-get install chromium), nie zmierzono")
-    if not full:
-        return
-    for source in course.notebooks():
-        nb, seconds = execute(source, fast=False)
-        print(f"{source.stem}: tryb pełny {seconds:.1f} s", flush=True)
-        for key, value in course.printed_headline(nb).items():
-            print(f"  {key}: {value}")
+    if full:
+        for source in course.notebooks():
+            nb, seconds = execute(source, fast=False)
+            print(f"{source.stem}: tryb pełny {seconds:.1f} s", flush=True)
+            for key, value in course.printed_headline(nb).items():
+                print(f"  {key}: {value}")
+    if clone:
+        for command, seconds in fresh_clone_seconds():
+            print(f"fresh_clone {command}: {seconds:.0f} s", flush=True)
 
 
 if __name__ == "__main__":
-    main(full="--no-full" not in sys.argv[1:])
+    main(full="--no-full" not in sys.argv[1:], clone="--no-clone" not in sys.argv[1:])
