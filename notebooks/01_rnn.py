@@ -20,6 +20,23 @@
 #     transition: none
 #     width: 1280
 #   topic:
+#     quoted:
+#       char_lstm_perplexity: 2
+#       co2_linear12_rmse: 3
+#       co2_linear_rmse: 3
+#       co2_linear_window: 0
+#       co2_seasonal_naive_rmse: 3
+#       co2_train_max_exceeded_months: 0
+#       gru_accuracy_at_N: 3
+#       gru_epoch_seconds: 3
+#       gru_params: 0
+#       gru_rmse_mean: 3
+#       lstm_accuracy_at_N: 3
+#       lstm_epoch_seconds: 3
+#       lstm_params: 0
+#       lstm_rmse_mean: 3
+#       persistence_rmse: 3
+#       simplernn_accuracy_at_N: 3
 #     result: 'prognoza CO₂: RMSE {lstm_rmse_mean} ppm (LSTM) wobec {co2_linear_rmse} ppm (model liniowy
 #       z oknem {co2_linear_window} miesięcy wybranym na walidacji) i {co2_seasonal_naive_rmse} ppm (sezonowa
 #       naiwna)'
@@ -127,23 +144,40 @@ def new_diagram(width, height, title):
     return fig, ax
 
 
-def draw_node(ax, x, y, label, color="#dbe9f6", box=False, width=0.6, height=0.44, fontsize=11):
-    """Rysuje węzeł (kółko albo prostokąt) z podpisem w punkcie (x, y)."""
-    if box:
-        shape = FancyBboxPatch((x - width / 2, y - height / 2), width, height,
-                               boxstyle="round,pad=0.04", fc=color, ec="k")
-    else:
-        shape = Circle((x, y), 0.25, fc=color, ec="k")
-    ax.add_patch(shape)
+def draw_box(ax, x, y, label, color="#dbe9f6", width=1.2, height=0.9, fontsize=10):
+    """Rysuje zaokrąglony prostokąt z podpisem o środku w (x, y)."""
+    ax.add_patch(FancyBboxPatch((x - width / 2, y - height / 2), width, height,
+                                boxstyle="round,pad=0.05", fc=color, ec="k"))
     ax.text(x, y, label, ha="center", va="center", fontsize=fontsize)
 
 
-def connect(ax, *points, color="k", lw=1.2):
-    """Rysuje łamaną przez podane punkty ze strzałką na końcu."""
+def line(ax, *points, color="k", lw=1.2, **style):
+    """Rysuje łamaną bez strzałki przez podane punkty."""
     xs, ys = zip(*points)
-    ax.plot(xs[:-1], ys[:-1], color=color, lw=lw, zorder=0)
-    ax.annotate("", xy=points[-1], xytext=points[-2],
-                arrowprops={"arrowstyle": "-|>", "color": color, "lw": lw, "shrinkA": 0, "shrinkB": 0})
+    ax.plot(xs, ys, color=color, lw=lw, **style)
+
+
+def arrow(ax, *points, color="k", lw=1.2, style="-|>", halo=None, **arrowprops):
+    """Rysuje łamaną przez podane punkty ze strzałką na ostatnim odcinku.
+
+    Z `halo` (kolorem tła) łamana przechodzi nad inną linią: obwódka w tym kolorze przerywa
+    tamtą, więc taka łamana powinna zaczynać się w pustym miejscu."""
+    over = {}
+    if halo:
+        over = {"zorder": 3.5}
+        line(ax, *points, color=color, lw=lw, solid_capstyle="butt",
+             path_effects=[patheffects.withStroke(linewidth=lw + 6, foreground=halo)], **over)
+    elif len(points) > 2:
+        line(ax, *points[:-1], color=color, lw=lw, zorder=0)
+    ax.annotate("", xy=points[-1], xytext=points[-2], **over,
+                arrowprops={"arrowstyle": style, "color": color, "lw": lw, "shrinkA": 0, "shrinkB": 0,
+                            **arrowprops})
+
+
+def draw_node(ax, x, y, label, color="#dbe9f6", radius=0.25, fontsize=11):
+    """Rysuje kółko z podpisem o środku w (x, y)."""
+    ax.add_patch(Circle((x, y), radius, fc=color, ec="k"))
+    ax.text(x, y, label, ha="center", va="center", fontsize=fontsize)
 
 
 def draw_rolled_and_unrolled(n_steps=4):
@@ -151,25 +185,25 @@ def draw_rolled_and_unrolled(n_steps=4):
     fig, ax = new_diagram(7.5, 2.6, "Sieć rekurencyjna: zwinięta i rozwinięta w czasie")
     green, red, blue = "#c9e8c9", "#f6d6e8", "#dbe9f6"
     # zwinięta
-    draw_node(ax, 0, 1.2, "A", green, box=True, width=0.8, height=0.6)
+    draw_box(ax, 0, 1.2, "A", green, width=0.8, height=0.6, fontsize=11)
     draw_node(ax, 0, 0, "$x_t$", red)
     draw_node(ax, 0, 2.4, "$h_t$", blue)
-    connect(ax, (0, 0.25), (0, 0.88))
-    connect(ax, (0, 1.52), (0, 2.15))
-    connect(ax, (0.42, 1.2), (0.75, 1.2), (0.75, 1.75), (-0.75, 1.75), (-0.75, 1.2), (-0.42, 1.2))
+    arrow(ax, (0, 0.25), (0, 0.88))
+    arrow(ax, (0, 1.52), (0, 2.15))
+    arrow(ax, (0.42, 1.2), (0.75, 1.2), (0.75, 1.75), (-0.75, 1.75), (-0.75, 1.2), (-0.42, 1.2))
     ax.text(1.35, 1.2, "=", fontsize=20, ha="center", va="center")
     # rozwinięta
     for t in range(n_steps):
         x = 2.4 + 1.5 * t
         label = f"{t}" if t < n_steps - 1 else "t"
-        draw_node(ax, x, 1.2, "A", green, box=True, width=0.8, height=0.6)
+        draw_box(ax, x, 1.2, "A", green, width=0.8, height=0.6, fontsize=11)
         draw_node(ax, x, 0, f"$x_{label}$", red)
         draw_node(ax, x, 2.4, f"$h_{label}$", blue)
-        connect(ax, (x, 0.25), (x, 0.88))
-        connect(ax, (x, 1.52), (x, 2.15))
+        arrow(ax, (x, 0.25), (x, 0.88))
+        arrow(ax, (x, 1.52), (x, 2.15))
         if t < n_steps - 1:
             end = x + 1.08
-            connect(ax, (x + 0.42, 1.2), (end, 1.2))
+            arrow(ax, (x + 0.42, 1.2), (end, 1.2))
     ax.text(2.4 + 1.5 * (n_steps - 1.5), 1.55, "…", fontsize=14, ha="center")
     ax.set(xlim=(-1.0, 2.4 + 1.5 * (n_steps - 1) + 0.6), ylim=(-0.4, 2.8))
     plt.show()
@@ -228,11 +262,11 @@ def draw_simple_rnn_cell():
     """Schemat prostej komórki RNN: [h_{t-1}, x_t] → tanh → h_t."""
     fig, ax = new_diagram(5, 3, "Prosta komórka RNN")
     draw_cell_frame(ax, 0, 3, 0, 2)
-    connect(ax, (-1, 0.6), (1.5, 0.6), (1.5, 0.82))
-    connect(ax, (1.5, -0.9), (1.5, 0.6))
+    arrow(ax, (-1, 0.6), (1.5, 0.6), (1.5, 0.82))
+    arrow(ax, (1.5, -0.9), (1.5, 0.6))
     draw_layer(ax, 1.5, 1.0, "tanh")
-    connect(ax, (1.5, 1.2), (1.5, 1.5), (4, 1.5))
-    connect(ax, (2.6, 1.5), (2.6, 2.9))
+    arrow(ax, (1.5, 1.2), (1.5, 1.5), (4, 1.5))
+    arrow(ax, (2.6, 1.5), (2.6, 2.9))
     ax.text(-1.0, 0.75, "$h_{t-1}$", fontsize=12)
     ax.text(4.0, 1.6, "$h_t$", fontsize=12)
     ax.text(2.7, 2.6, "$h_t$", fontsize=12)
@@ -273,15 +307,15 @@ def draw_sequence_shapes(shapes=SEQUENCE_SHAPES):
         ax.set_aspect("equal")
         ax.axis("off")
         for t in range(n_steps):
-            draw_node(ax, t, 1, "", GREEN, box=True, width=0.55, height=0.5)
+            draw_box(ax, t, 1, "", GREEN, width=0.55, height=0.5)
             if t in inputs:
-                draw_node(ax, t, 0, "", PINK, box=True, width=0.55, height=0.5)
-                connect(ax, (t, 0.3), (t, 0.7))
+                draw_box(ax, t, 0, "", PINK, width=0.55, height=0.5)
+                arrow(ax, (t, 0.3), (t, 0.7))
             if t in outputs:
-                draw_node(ax, t, 2, "", BLUE, box=True, width=0.55, height=0.5)
-                connect(ax, (t, 1.3), (t, 1.7))
+                draw_box(ax, t, 2, "", BLUE, width=0.55, height=0.5)
+                arrow(ax, (t, 1.3), (t, 1.7))
             if t < n_steps - 1:
-                connect(ax, (t + 0.3, 1), (t + 0.7, 1))
+                arrow(ax, (t + 0.3, 1), (t + 0.7, 1))
         ax.set_title(name, fontsize=10)
         ax.text((n_steps - 1) / 2, -0.75, example, ha="center", va="top", fontsize=9)
         ax.set(xlim=(-0.6, max(n_steps, 1.6) - 0.4), ylim=(-1.6, 2.4))
@@ -417,16 +451,16 @@ for n in recall_lengths:
 # %% [markdown] slideshow={"slide_type": "notes"}
 # Tabela podaje średnią dokładność testową z trzech ziaren, a w nawiasie zakres od najgorszego
 # do najlepszego ziarna. Pokaż, że dla $N = 5$ wszędzie jest 1,000, choć te sieci uczyły się
-# tylko 5 epok, a różni się dopiero wiersz $N = 50$ (15 epok): 0,929 dla SimpleRNN, 0,745 dla
-# LSTM i 0,501 dla GRU. Krótszemu ciągowi daliśmy mniej uczenia, więc ta nierówność działa na
-# niekorzyść łatwego przypadku i wniosku nie osłabia. Do dyskusji:
-# „Czy z tego wiersza wynika, że LSTM jest gorsza od prostej komórki?” Wskaż wtedy zakresy w
-# nawiasach, na przykład 0,23–1,00 dla LSTM.
+# tylko 5 epok, a różni się dopiero wiersz $N = 50$ (15 epok), i to tylko w kolumnie GRU:
+# 1,000 dla SimpleRNN i LSTM, 0,501 dla GRU. Krótszemu ciągowi daliśmy mniej uczenia, więc ta
+# nierówność działa na niekorzyść łatwego przypadku i wniosku nie osłabia. Do dyskusji:
+# „Czy z tego wiersza wynika, że GRU jest gorsza od dwóch pozostałych komórek?” Wskaż wtedy
+# zakres w nawiasie, 0,22–1,00: jedno ziarno GRU rozwiązało zadanie, dwa zostały przy zgadywaniu.
 
 # %% [markdown] slideshow={"slide_type": "subslide"}
 # ### Wyniki: dokładność a długość ciągu
 
-# %% jupyter={"source_hidden": true} mystnb={"image": {"alt": "Wykres średniej dokładności testowej zapamiętania pierwszego symbolu w zależności od długości ciągu N dla sieci SimpleRNN, LSTM i GRU, z pionowymi odcinkami od najgorszego do najlepszego z trzech ziaren; linia przerywana oznacza zgadywanie (0,25). Dla N = 5 wszystkie trzy komórki mają dokładność 1 przy każdym ziarnie. Dla N = 50 średnie spadają (SimpleRNN około 0,93, LSTM około 0,75, GRU około 0,5), a odcinki LSTM i GRU sięgają od poziomu zgadywania do 1."}} tags=["remove-input", "side-by-side"]
+# %% jupyter={"source_hidden": true} mystnb={"image": {"alt": "Wykres średniej dokładności testowej zapamiętania pierwszego symbolu w zależności od długości ciągu N dla sieci SimpleRNN, LSTM i GRU, z pionowymi odcinkami od najgorszego do najlepszego z trzech ziaren; linia przerywana oznacza zgadywanie (0,25). Dla N = 5 wszystkie trzy komórki mają dokładność 1 przy każdym ziarnie. Dla N = 50 SimpleRNN i LSTM nadal mają 1 przy każdym ziarnie (ich punkty się pokrywają, widać tylko LSTM), a średnia GRU spada do około 0,5, z odcinkiem od poziomu zgadywania do 1."}} tags=["remove-input", "side-by-side"]
 fig, ax = plt.subplots(figsize=(5, 2.8))
 for name, marker in zip(cell_types, "os^"):
     mean, low, high = np.array([recall_summary(name, n) for n in recall_lengths]).T
@@ -441,11 +475,12 @@ plt.show()
 
 # %% [markdown] slideshow={"slide_type": "fragment"}
 # - Przy $N = 5$ każda komórka zapamiętuje symbol bezbłędnie, z każdym ziarnem.
-# - Przy $N = 50$ SimpleRNN i LSTM rozwiązały zadanie z dwoma ziarnami z trzech, GRU z jednym.
-#   Średnie to 0,929 (SimpleRNN), 0,745 (LSTM) i 0,501 (GRU), ale rozrzut między ziarnami
-#   (LSTM od 0,23, GRU od 0,25 do 1,00) jest większy niż różnice między komórkami.
+# - Przy $N = 50$ SimpleRNN i LSTM rozwiązały zadanie z każdym ziarnem (średnia 1,000; na
+#   wykresie punkty SimpleRNN kryją się pod LSTM), a GRU tylko z jednym: średnia 0,501, od 0,22
+#   do 1,00.
 # - Trzy ziarna i jedno zadanie nie pozwalają uszeregować komórek. Pokazują tyle, że przy
-#   $N = 50$ piętnaście epok bywa za mało dla każdej z nich.
+#   $N = 50$ o wyniku GRU zdecydowało ziarno: w dwóch próbach z trzech piętnaście epok jej nie
+#   wystarczyło.
 
 # %% [markdown] slideshow={"slide_type": "notes"}
 # Pytanie do sali: „Ile ziaren trzeba by dołożyć, żeby jedno nieudane uczenie nie przesuwało
@@ -465,7 +500,7 @@ if not FAST:
 #
 # Dokładność na zbiorze uczącym po każdej epoce, dla każdego ziarna osobno.
 
-# %% jupyter={"source_hidden": true} mystnb={"image": {"alt": "Trzy wykresy obok siebie, po jednym dla SimpleRNN, LSTM i GRU: dokładność na zbiorze uczącym po każdej z epok przy najdłuższym N, po jednej linii na ziarno losowania, z linią zgadywania na poziomie 0,25. Siedem z dziewięciu krzywych leży przez co najmniej cztery pierwsze epoki przy 0,25; tylko trzy z nich potem w jednej lub dwóch epokach skaczą do 1. SimpleRNN: dwa ziarna dochodzą do 1 w 1.–3. epoce, trzecie po pięciu epokach zgadywania wspina się w 6.–7. epoce do około 0,77 i tam zostaje. LSTM: jedno ziarno skacze w 5.–6. epoce, drugie w 14.–15., trzecie zostaje przy zgadywaniu. GRU: skacze tylko jedno ziarno, w 12.–13. epoce; dwa pozostałe rosną powoli do około 0,35."}} tags=["remove-input"]
+# %% jupyter={"source_hidden": true} mystnb={"image": {"alt": "Trzy wykresy obok siebie, po jednym dla SimpleRNN, LSTM i GRU: dokładność na zbiorze uczącym po każdej z epok przy najdłuższym N, po jednej linii na ziarno losowania, z linią zgadywania na poziomie 0,25. Siedem z dziewięciu krzywych leży przez co najmniej cztery pierwsze epoki przy 0,25; pięć z nich potem w jednej lub dwóch epokach skacze do 1. SimpleRNN: dwa ziarna dochodzą do 1 w 3. epoce, trzecie po pięciu epokach zgadywania skacze do 1 w 6.–7. epoce. LSTM: jedno ziarno skacze w 5.–6. epoce, dwa pozostałe dopiero w 14.–15. GRU: skacze tylko jedno ziarno, w 12.–13. epoce; dwa pozostałe rosną powoli do około 0,33."}} tags=["remove-input"]
 n_long = recall_lengths[-1]
 fig, axes = plt.subplots(1, 3, figsize=(7.5, 2.4), sharey=True)
 for ax, name in zip(axes, cell_types):
@@ -481,19 +516,20 @@ plt.show()
 
 # %% [markdown] slideshow={"slide_type": "fragment"}
 # Siedem z dziewięciu sieci spędza co najmniej cztery pierwsze epoki przy zgadywaniu
-# (ok. 0,25). Tylko trzy z nich potem w jednej–dwóch epokach opanowują zadanie: LSTM raz
-# w 5.–6. epoce, raz w 14.–15., GRU w 12.–13. SimpleRNN z ziarnem 0 dochodzi w 6.–7. epoce
-# tylko do ok. 0,77, a trzy sieci (LSTM raz, GRU dwa razy) do końca zostają blisko zgadywania.
-# SimpleRNN z pozostałymi ziarnami uczy się go już w 1.–3. epoce. Pierwszą epokę
+# (ok. 0,25). Pięć z nich potem w jednej–dwóch epokach opanowuje zadanie: SimpleRNN
+# w 6.–7. epoce, LSTM raz w 5.–6., dwa razy w 14.–15., GRU w 12.–13. Dwie sieci GRU do końca
+# zostają blisko zgadywania. SimpleRNN z pozostałymi ziarnami uczy się zadania już
+# w 2.–3. epoce. Pierwszą epokę
 # z dokładnością co najmniej 0,9 podaje tabela na następnym slajdzie.
 
 # %% [markdown] slideshow={"slide_type": "notes"}
 # Pokaż, że krzywe nie rosną łagodnie: siedem z dziewięciu przez co najmniej cztery epoki leży
-# przy linii zgadywania 0,25, a tylko trzy z nich potem w jednej–dwóch epokach skaczą do 1. Wskaż zieloną krzywą (ziarno 2) na panelu
-# GRU, która skacze dopiero w 12.–13. epoce, i niebieską (ziarno 0) na panelu SimpleRNN, która
-# zatrzymuje się na ok. 0,77. Sprawdź, czy sala wie: „Co
-# pokazałby ten wykres, gdybyśmy przerwali uczenie po 10. epoce?” (na zbiorze uczącym LSTM
-# rozwiązałaby zadanie tylko z jednym ziarnem, a GRU z żadnym). Wniosek: przy takich skokach
+# przy linii zgadywania 0,25, a pięć z nich potem w jednej–dwóch epokach skacze do 1. Wskaż
+# zieloną krzywą (ziarno 2) na panelu GRU, która skacze dopiero w 12.–13. epoce, i dwie krzywe
+# LSTM (ziarna 1 i 2), które skaczą dopiero w 14.–15. Sprawdź, czy sala wie: „Co
+# pokazałby ten wykres, gdybyśmy przerwali uczenie po 10. epoce?” (na zbiorze uczącym
+# SimpleRNN rozwiązałaby zadanie z każdym ziarnem, LSTM tylko z jednym, a GRU z żadnym).
+# Wniosek: przy takich skokach
 # wynik po stałej liczbie epok mocno zależy od ziarna.
 
 # %% [markdown] slideshow={"slide_type": "subslide"}
@@ -552,7 +588,7 @@ for name in cell_types:
 #
 # Każdą krzywą dzielimy przez jej wartość w ostatnim kroku: liczy się kształt, nie skala.
 
-# %% jupyter={"source_hidden": true} mystnb={"image": {"alt": "Dwa wykresy w skali logarytmicznej: norma gradientu straty po wejściu w kroku t, podzielona przez jej wartość w ostatnim kroku, od pierwszego do ostatniego kroku ciągu, dla SimpleRNN, LSTM i GRU; po lewej sieci przed uczeniem, po prawej po uczeniu, po jednej linii na ziarno. Przed uczeniem wszystkie krzywe opadają ku początkowi ciągu: w kroku 0 do około 10 do minus 3 (SimpleRNN), 10 do minus 4 lub 5 (LSTM) i 10 do minus 10 lub 11 (GRU). Po uczeniu większość krzywych jest prawie płaska; niżej leżą dwie krzywe GRU (około 10 do minus 2), jedna LSTM (około 10 do minus 3) i jedna SimpleRNN, która w okolicy 10. kroku spada do ok. 10 do minus 9, a w kroku 0 ma ok. 10 do minus 8."}} tags=["remove-input"]
+# %% jupyter={"source_hidden": true} mystnb={"image": {"alt": "Dwa wykresy w skali logarytmicznej: norma gradientu straty po wejściu w kroku t, podzielona przez jej wartość w ostatnim kroku, od pierwszego do ostatniego kroku ciągu, dla SimpleRNN, LSTM i GRU; po lewej sieci przed uczeniem, po prawej po uczeniu, po jednej linii na ziarno. Przed uczeniem wszystkie krzywe opadają ku początkowi ciągu: w kroku 0 do około 10 do minus 3 (SimpleRNN), 10 do minus 4 lub 5 (LSTM) i 10 do minus 10 lub 11 (GRU). Po uczeniu siedem krzywych jest prawie płaskich; niżej leżą tylko dwie krzywe GRU, które w kroku 0 mają około 10 do minus 2 i rosną równomiernie ku ostatniemu krokowi."}} tags=["remove-input"]
 fig, axes = plt.subplots(1, 2, figsize=(7.5, 2.6), sharey=True)
 for ax, stage, title in zip(axes, ("przed", "po"), ("przed uczeniem", "po uczeniu")):
     for name, color in zip(cell_types, ["tab:blue", "tab:orange", "tab:green"]):
@@ -578,8 +614,8 @@ if not FAST:
 #   pierwszy symbol dotrze do wyjścia, sieć musi dopiero wyuczyć. Skąd te liczby, zobaczymy
 #   po omówieniu LSTM i GRU.
 # - **Po uczeniu** sieci, które rozwiązały zadanie (dokładność 1,00), mają w kroku 0 gradient
-#   od 0,9 do 8 razy taki jak w ostatnim kroku; pozostałe — od $10^{-8}$ do
-#   $3 \cdot 10^{-2}$ ostatniego.
+#   od 0,9 do 8 razy taki jak w ostatnim kroku; dwie pozostałe (GRU) — od $10^{-2}$ do
+#   $2 \cdot 10^{-2}$ ostatniego.
 
 # %% [markdown] slideshow={"slide_type": "notes"}
 # Jak to czytać. Pomiar po uczeniu jest raczej skutkiem niż przyczyną: sieć, która korzysta
@@ -589,10 +625,10 @@ if not FAST:
 # Dlaczego krzywe dzielimy przez ostatni krok: wyuczona sieć, która jest pewna i ma rację
 # (strata 0,000), ma prawie zerową pochodną straty po wyjściu, a więc i po każdym wejściu.
 # Wartości bezwzględne są wtedy małe, bo sieć nie ma już czego poprawiać, a nie dlatego, że
-# gradient zanika. Mały gradient nie znaczy też, że informacji nie ma: SimpleRNN z ziarnem 0
-# rozpoznaje symbol w 79% przypadków, choć do kroku 0 dociera ok. $10^{-8}$ gradientu
-# z ostatniego kroku. Jej dokładność na zbiorze uczącym stoi na ok. 0,77 od 8. epoki;
-# możliwe, że słaby gradient spowalnia dalszą poprawę, ale tego nie sprawdzaliśmy.
+# gradient zanika. Sam stosunek nie przesądza też o wyniku: dwie sieci GRU, które zadania nie
+# rozwiązały (dokładność testowa 0,22 i 0,29), mają po uczeniu w kroku 0 od $10^{-2}$ do
+# $2 \cdot 10^{-2}$ gradientu z ostatniego kroku, więcej niż każda sieć przed uczeniem, a przez
+# 15 epok nie nauczyły się korzystać z pierwszego symbolu.
 
 # %% [markdown] slideshow={"slide_type": "slide"}
 # ## LSTM: sieć, która umie pamiętać i zapominać
@@ -618,24 +654,9 @@ if not FAST:
 # ### Komórka LSTM na schemacie
 
 # %% slideshow={"slide_type": "skip"} tags=["remove-cell"]
-def hline(ax, x0, x1, y, lw=1.2):
-    """Rysuje poziomy odcinek bez strzałki."""
-    ax.plot([x0, x1], [y, y], color="k", lw=lw, zorder=1)
-
-
 def branch(ax, x, y):
     """Kropka w miejscu, gdzie linia się rozgałęzia (ten sam sygnał idzie w dwie strony)."""
     ax.add_patch(Circle((x, y), 0.06, fc="k", ec="k", zorder=2))
-
-
-def bridge(ax, *points, lw=1.2):
-    """Łamana ze strzałką, która przechodzi nad inną linią (obwódka w kolorze tła przerywa tamtą);
-    zaczyna się w pustym miejscu, żeby obwódka nie przecięła linii, z której wychodzi."""
-    halo = [patheffects.withStroke(linewidth=lw + 6, foreground=CELL_FILL)]
-    xs, ys = zip(*points)
-    ax.plot(xs, ys, color="k", lw=lw, zorder=3.5, path_effects=halo, solid_capstyle="butt")
-    ax.annotate("", xy=points[-1], xytext=points[-2], zorder=3.5,
-                arrowprops={"arrowstyle": "-|>", "color": "k", "lw": lw, "shrinkA": 0, "shrinkB": 0})
 
 
 def draw_lstm_cell():
@@ -643,34 +664,34 @@ def draw_lstm_cell():
     fig, ax = new_diagram(7.5, 4.2, "Komórka LSTM")
     draw_cell_frame(ax, -0.2, 6.3, -0.1, 3.5)
     # stan komórki
-    connect(ax, (-1.0, 3.0), (0.78, 3.0))
-    connect(ax, (1.22, 3.0), (2.78, 3.0))
-    connect(ax, (3.22, 3.0), (7.0, 3.0), lw=2)
+    arrow(ax, (-1.0, 3.0), (0.78, 3.0))
+    arrow(ax, (1.22, 3.0), (2.78, 3.0))
+    arrow(ax, (3.22, 3.0), (7.0, 3.0), lw=2)
     draw_op(ax, 1.0, 3.0, "×")
     draw_op(ax, 3.0, 3.0, "+")
     # szyna [h_{t-1}, x_t]
-    hline(ax, -1.0, 4.2, 0.3)
-    connect(ax, (0.3, -0.8), (0.3, 0.3))
+    line(ax, (-1.0, 0.3), (4.2, 0.3), zorder=1)
+    arrow(ax, (0.3, -0.8), (0.3, 0.3))
     for x in (1.0, 2.0, 3.0, 4.2):
-        connect(ax, (x, 0.3), (x, 1.0))
+        arrow(ax, (x, 0.3), (x, 1.0))
     for x, label in [(1.0, "σ"), (2.0, "σ"), (3.0, "tanh"), (4.2, "σ")]:
         draw_layer(ax, x, 1.2, label)
-    connect(ax, (1.0, 1.4), (1.0, 2.78))  # f
-    connect(ax, (2.0, 1.4), (2.0, 2.1), (2.78, 2.1))  # i
-    connect(ax, (3.0, 1.4), (3.0, 1.88))  # kandydat
+    arrow(ax, (1.0, 1.4), (1.0, 2.78))  # f
+    arrow(ax, (2.0, 1.4), (2.0, 2.1), (2.78, 2.1))  # i
+    arrow(ax, (3.0, 1.4), (3.0, 1.88))  # kandydat
     draw_op(ax, 3.0, 2.1, "×")
-    connect(ax, (3.0, 2.32), (3.0, 2.78))
+    arrow(ax, (3.0, 2.32), (3.0, 2.78))
     # wyjście
-    connect(ax, (5.2, 3.0), (5.2, 2.32))
+    arrow(ax, (5.2, 3.0), (5.2, 2.32))
     draw_op(ax, 5.2, 2.1, "tanh", color=PINK)
-    connect(ax, (5.2, 1.88), (5.2, 1.42))
-    connect(ax, (4.51, 1.2), (4.98, 1.2))  # o
+    arrow(ax, (5.2, 1.88), (5.2, 1.42))
+    arrow(ax, (4.51, 1.2), (4.98, 1.2))  # o
     draw_op(ax, 5.2, 1.2, "×")
-    connect(ax, (5.2, 0.98), (5.2, 0.3), (7.0, 0.3), lw=2)
+    arrow(ax, (5.2, 0.98), (5.2, 0.3), (7.0, 0.3), lw=2)
     branch(ax, 5.2, 3.0)
     branch(ax, 6.0, 0.3)
-    ax.plot([6.0, 6.0], [0.3, 2.6], color="k", lw=1.2, zorder=1)
-    bridge(ax, (6.0, 2.6), (6.0, 4.1))
+    line(ax, (6.0, 0.3), (6.0, 2.6), zorder=1)
+    arrow(ax, (6.0, 2.6), (6.0, 4.1), halo=CELL_FILL)
     for x, y, text in [(-1.0, 3.15, "$C_{t-1}$"), (6.6, 3.15, "$C_t$"), (-1.0, 0.45, "$h_{t-1}$"),
                        (6.6, 0.45, "$h_t$"), (6.1, 3.85, "$h_t$"), (0.4, -0.75, "$x_t$"),
                        (1.08, 1.9, "$f_t$"), (2.08, 1.6, "$i_t$"), (3.08, 1.55, r"$\tilde C_t$"),
@@ -739,41 +760,41 @@ def draw_gru_cell():
     fig, ax = new_diagram(7.5, 4.4, "Komórka GRU")
     draw_cell_frame(ax, -0.9, 6.7, -0.7, 3.8)
     # stan ukryty u góry: × z_t, potem + (1 − z_t) · kandydat
-    connect(ax, (-1.6, 3.4), (1.78, 3.4))
-    connect(ax, (2.22, 3.4), (4.98, 3.4))
-    connect(ax, (5.42, 3.4), (7.4, 3.4), lw=2)
+    arrow(ax, (-1.6, 3.4), (1.78, 3.4))
+    arrow(ax, (2.22, 3.4), (4.98, 3.4))
+    arrow(ax, (5.42, 3.4), (7.4, 3.4), lw=2)
     draw_op(ax, 2.0, 3.4, "×")
     draw_op(ax, 5.2, 3.4, "+")
     branch(ax, 6.3, 3.4)
-    connect(ax, (6.3, 3.4), (6.3, 4.4))
+    arrow(ax, (6.3, 3.4), (6.3, 4.4))
     # h_{t-1} schodzi w dół: na szynę [h_{t-1}, x_t] bramek i do mnożenia przez r_t
     branch(ax, -0.6, 3.4)
-    hline(ax, -0.6, 2.0, 0.3)
-    ax.plot([-0.6, -0.6], [3.4, 0.3], color="k", lw=1.2, zorder=1)
-    connect(ax, (-0.1, -1.2), (-0.1, 0.3))
+    line(ax, (-0.6, 0.3), (2.0, 0.3), zorder=1)
+    line(ax, (-0.6, 3.4), (-0.6, 0.3), zorder=1)
+    arrow(ax, (-0.1, -1.2), (-0.1, 0.3))
     branch(ax, -0.1, 0.3)
     for x, label in [(0.4, "σ"), (2.0, "σ")]:
-        connect(ax, (x, 0.3), (x, 1.0))
+        arrow(ax, (x, 0.3), (x, 1.0))
         draw_layer(ax, x, 1.2, label)
     # bramka resetu: r_t ⊙ h_{t-1} idzie do kandydata razem z x_t
     branch(ax, -0.6, 2.0)
-    connect(ax, (-0.6, 2.0), (0.18, 2.0))
-    connect(ax, (0.4, 1.4), (0.4, 1.78))
+    arrow(ax, (-0.6, 2.0), (0.18, 2.0))
+    arrow(ax, (0.4, 1.4), (0.4, 1.78))
     draw_op(ax, 0.4, 2.0, "×")
-    ax.plot([0.62, 1.5], [2.0, 2.0], color="k", lw=1.2, zorder=1)
-    bridge(ax, (1.5, 2.0), (4.4, 2.0), (4.4, 1.3), (4.86, 1.3))
+    line(ax, (0.62, 2.0), (1.5, 2.0), zorder=1)
+    arrow(ax, (1.5, 2.0), (4.4, 2.0), (4.4, 1.3), (4.86, 1.3), halo=CELL_FILL)
     branch(ax, -0.1, -0.4)
-    connect(ax, (-0.1, -0.4), (5.2, -0.4), (5.2, 1.07))
+    arrow(ax, (-0.1, -0.4), (5.2, -0.4), (5.2, 1.07))
     draw_layer(ax, 5.2, 1.3, "tanh")
     # bramka aktualizacji: z_t mnoży stary stan, 1 − z_t mnoży kandydata
-    connect(ax, (2.0, 1.4), (2.0, 3.18))
+    arrow(ax, (2.0, 1.4), (2.0, 3.18))
     branch(ax, 2.0, 2.7)
-    connect(ax, (2.0, 2.7), (3.18, 2.7))
+    arrow(ax, (2.0, 2.7), (3.18, 2.7))
     draw_op(ax, 3.4, 2.7, "1−")
-    connect(ax, (3.62, 2.7), (4.98, 2.7))
-    connect(ax, (5.2, 1.53), (5.2, 2.48))
+    arrow(ax, (3.62, 2.7), (4.98, 2.7))
+    arrow(ax, (5.2, 1.53), (5.2, 2.48))
     draw_op(ax, 5.2, 2.7, "×")
-    connect(ax, (5.2, 2.92), (5.2, 3.18))
+    arrow(ax, (5.2, 2.92), (5.2, 3.18))
     for x, y, text in [(-1.6, 3.55, "$h_{t-1}$"), (6.9, 3.55, "$h_t$"), (6.4, 4.15, "$h_t$"),
                        (0.0, -1.1, "$x_t$"), (2.08, 1.55, "$z_t$"), (0.48, 1.5, "$r_t$"),
                        (5.3, 1.8, r"$\tilde h_t$"), (2.3, 2.1, r"$r_t \odot h_{t-1}$")]:
@@ -901,9 +922,10 @@ assert init_ratios["LSTM, b_f = 0", n_long_init] < init_ratios["LSTM, b_f = 1", 
 # %% [markdown] slideshow={"slide_type": "notes"}
 # Czynnik na krok jest trochę większy niż sama wartość bramki na starcie, bo gradient płynie
 # też innymi drogami, przez $h_{t-1}$ i wagi rekurencyjne. Ten pomiar tłumaczy liczby przed
-# uczeniem, ale nie wynik uczenia: prosta komórka startowała z najmniejszym tłumieniem
-# i przy $N = 50$ rozwiązała zadanie z dwoma ziarnami z trzech, a GRU, która na starcie tłumiła gradient
-# najsilniej, tylko z jednym; trzy ziarna to jednak za mało, żeby z tego zrobić regułę. Wyraz wolny 1 bramki
+# uczeniem; czy tłumaczy też wynik uczenia, nie wiemy. Prosta komórka startowała
+# z najmniejszym tłumieniem i przy $N = 50$ rozwiązała zadanie z każdym ziarnem, tak jak LSTM,
+# a GRU, która na starcie tłumiła gradient najsilniej, tylko z jednym; trzy ziarna to jednak
+# za mało, żeby z tego zrobić regułę. Wyraz wolny 1 bramki
 # zapominania zalecają [Jozefowicz, Zaremba i Sutskever (2015)](https://proceedings.mlr.press/v37/jozefowicz15.html):
 # w ich eksperymentach zniwelował on różnicę między LSTM a GRU. Wpływu $b_f$ na wynik uczenia
 # tu nie mierzyliśmy.
@@ -1227,7 +1249,7 @@ if not FAST:
 
 # %% [markdown] slideshow={"slide_type": "notes"}
 # Wydruk: pojedyncza sieć LSTM z 32 neuronami ma na teście RMSE 0,323 ppm wobec 1,264 ppm
-# prognozy naiwnej, po 60 epokach, które trwały łącznie 3,7 s. Zapytaj salę: „Czy jedno uczenie
+# prognozy naiwnej, po 60 epokach, które trwały łącznie 10,0 s. Zapytaj salę: „Czy jedno uczenie
 # z jednym ziarnem wystarczy, żeby ogłosić wynik?” Odpowiedź przyjdzie za chwilę: przy
 # porównaniu z GRU uczymy każdą sieć z trzema ziarnami. Czas każdej epoki mierzy wywołanie
 # zwrotne (*callback*) `EpochTimer`, przyda się przy tym porównaniu.
@@ -1355,7 +1377,7 @@ if not FAST:
 # rekurencyjna, bo doliczamy warstwę gęstą z 32 wagami i wyrazem wolnym. Średnie RMSE to 0,309
 # ppm (LSTM) i 0,306 ppm (GRU), a zakresy 0,299–0,323 i 0,295–0,325 prawie się pokrywają.
 # Do dyskusji: „Czy różnica między tymi średnimi coś znaczy?” (nie, jest dużo mniejsza niż
-# rozrzut między ziarnami). Wskaż też kolumnę czasu: 0,056 s na epokę dla LSTM i 0,058 s dla GRU.
+# rozrzut między ziarnami). Wskaż też kolumnę czasu: 0,115 s na epokę dla LSTM i 0,121 s dla GRU.
 # Niżej model liniowy: 0,315 ppm z oknem 24 (25 parametrów) i 0,349 ppm z oknem 12.
 
 # %% [markdown] slideshow={"slide_type": "subslide"}
@@ -1364,21 +1386,21 @@ if not FAST:
 # - **Podobna jakość** — potwierdza się: średnie RMSE z trzech ziaren to 0,309 ppm (LSTM)
 #   i 0,306 ppm (GRU), a przedziały od najlepszego do najgorszego ziarna nachodzą na siebie.
 # - **GRU tańsza** — w parametrach tak: 3297 wobec 4385 (warstwa rekurencyjna ma dokładnie
-#   3/4 wag LSTM). W czasie epoki nie: GRU nie była szybsza (0,058 wobec 0,056 s).
+#   3/4 wag LSTM). W czasie epoki nie: GRU nie była szybsza (0,121 wobec 0,115 s).
 #   Możliwy powód: w wariancie `reset_after=False` Keras liczy w każdym kroku GRU dwa
 #   mnożenia macierzy jedno po drugim (drugie potrzebuje już $r_t$), a w LSTM jedno większe;
 #   przy tak małej sieci liczba kolejnych operacji może ważyć więcej niż liczba mnożeń.
 #   Tego osobno nie mierzyliśmy.
 # - **LSTM lepsza na tekście** — tego tu nie badaliśmy. W prognozie CO₂ sieć widzi tylko
-#   12 kroków, a w zadaniu z pierwszym symbolem przy $N = 50$ żadna komórka nie rozwiązała
-#   zadania z każdym ziarnem.
+#   12 kroków. W zadaniu z pierwszym symbolem przy $N = 50$ LSTM rozwiązała zadanie z każdym
+#   ziarnem, a GRU z jednym z trzech, ale to sztuczne zadanie, nie tekst, i tylko trzy ziarna.
 
 # %% [markdown] slideshow={"slide_type": "notes"}
 # To slajd z wnioskami: wróć do głosowania nad trzema opiniami. Pierwsza się potwierdziła, druga
 # tylko w parametrach (3297 wobec 4385), trzeciej nie sprawdzaliśmy. Sprawdź, czy sala wie: „Dlaczego
 # mniej mnożeń nie dało tu krótszej epoki?” Możliwa odpowiedź ze slajdu: GRU w każdym kroku
 # czeka z drugim mnożeniem macierzy na bramkę resetu, a przy tak małych macierzach liczba
-# kolejnych operacji może ważyć więcej niż liczba mnożeń. Różnica 0,058 wobec 0,056 s jest
+# kolejnych operacji może ważyć więcej niż liczba mnożeń. Różnica 0,121 wobec 0,115 s jest
 # niewielka, a czasy zależą od obciążenia maszyny. Podkreśl ostrożność: jedno zadanie i trzy
 # ziarna to za mało na ogólne wnioski.
 
@@ -1571,11 +1593,11 @@ if not FAST:
     assert char_lstm_loss < 1.9, char_lstm_loss
 
 # %% [markdown] slideshow={"slide_type": "notes"}
-# Strata walidacyjna spada z 2,278 po pierwszej epoce do 1,674 po ósmej, a model zgadujący
-# równomiernie miałby 4,234; całe uczenie trwało 42 s. Perpleksja 5,33 znaczy, że sieć waha się
+# Strata walidacyjna spada z 2,278 po pierwszej epoce do 1,672 po ósmej, a model zgadujący
+# równomiernie miałby 4,234; całe uczenie trwało 146 s. Perpleksja 5,32 znaczy, że sieć waha się
 # średnio tak, jakby wybierała spośród ok. 5 znaków, a nie spośród 69. Zatrzymaj się na pytaniu: „Czy po
-# ośmiu epokach warto uczyć dalej?” Pokaż, że strata walidacyjna wciąż maleje (z 1,701 do 1,674
-# w ostatniej epoce), a strata ucząca (1,677) jest prawie taka sama jak walidacyjna: sieć się
+# ośmiu epokach warto uczyć dalej?” Pokaż, że strata walidacyjna wciąż maleje (z 1,700 do 1,672
+# w ostatniej epoce), a strata ucząca (1,675) jest prawie taka sama jak walidacyjna: sieć się
 # jeszcze nie przeucza. Strata jest w natach, bo liczymy ją logarytmem naturalnym.
 
 # %% [markdown] slideshow={"slide_type": "subslide"}
@@ -1619,7 +1641,7 @@ for temperature, sample in zip(TEMPERATURES, samples):
     print(f"temperatura {temperature}:\n{textwrap.fill(verses, width=100)}\n")
 
 # %% [markdown] slideshow={"slide_type": "notes"}
-# Po 42 s uczenia na procesorze sieć zna już strukturę sztuki: imiona postaci
+# Po 146 s uczenia na procesorze sieć zna już strukturę sztuki: imiona postaci
 # wielkimi literami w osobnych wierszach (między ukośnikami), po nich kwestie w krótkich
 # wersach, wielkie litery na początku wersów, interpunkcję i wiele prawdziwych słów. Sensu
 # w tym nie ma. Pierwszy milion znaków to osiem komedii i początek „Edwarda III”: sieć nie
@@ -1649,8 +1671,8 @@ for first, last in [(0, 0), (1, 4), (5, 19), (20, 49), (50, 99)]:
     print(f"{where:<12} okna: strata {position_loss[first:last + 1].mean():.3f}")
 
 # %% [markdown] slideshow={"slide_type": "notes"}
-# Wydruk: bez żadnego kontekstu (pierwszy znak okna) strata wynosi 2,628, po kilku znakach
-# 1,981, a od ok. 20. znaku już nie spada (1,639 dla znaków 20–49 i 1,649 dla 50–99). Sieć
+# Wydruk: bez żadnego kontekstu (pierwszy znak okna) strata wynosi 2,624, po kilku znakach
+# 1,984, a od ok. 20. znaku już nie spada (1,636 dla znaków 20–49 i 1,646 dla 50–99). Sieć
 # korzysta więc głównie z ostatnich kilkunastu–dwudziestu znaków; dalszy kontekst prawie nie
 # pomaga. To zgodne z tym, że generowanie
 # dłuższe niż okno się udaje (próbki wyżej mają 250 znaków), choć stanu po 250 krokach sieć
@@ -1748,7 +1770,8 @@ for temperature, sample in zip([0.2, 2.0], generate("KING\n", [0.2, 2.0], length
 # W tym notatniku:
 # - narysowaliśmy sieć rekurencyjną zwiniętą i rozwiniętą w czasie (współdzielenie wag) oraz
 #   pięć rodzajów zadań na ciągach;
-# - „zapamiętaj pierwszy symbol”, $N = 50$: wynik zależał od ziarna bardziej niż od komórki;
+# - „zapamiętaj pierwszy symbol”, $N = 50$: SimpleRNN i LSTM rozwiązały zadanie z każdym
+#   ziarnem, GRU z jednym z trzech;
 #   przed uczeniem gradient docierający do kroku 0 był od 3 do 11 rzędów wielkości słabszy
 #   niż w ostatnim kroku, a tempo zaniku ustalała inicjalizacja; po udanym uczeniu wynosił
 #   od 0,9 do 8 razy tyle co w ostatnim kroku;
@@ -1756,17 +1779,17 @@ for temperature, sample in zip([0.2, 2.0], generate("KING\n", [0.2, 2.0], length
 # - CO₂: RMSE 1,264 ppm (naiwna), 0,385 ppm (sezonowa naiwna), 0,349 ppm (model liniowy,
 #   okno 12), 0,315 ppm (model liniowy, okno 24 wybrane na walidacji), 0,309 ppm (LSTM);
 #   większość zysku daje sam cykl roczny, a dłuższe okno modelu liniowego prawie dogania sieć;
-# - GRU a LSTM: podobny błąd, 3/4 parametrów, a epoka nie krótsza (0,058 wobec 0,056 s);
+# - GRU a LSTM: podobny błąd, 3/4 parametrów, a epoka nie krótsza (0,121 wobec 0,115 s);
 # - znakowa sieć LSTM, uczona obciętą propagacją wsteczną w czasie, pisze tekst podobny do
 #   sztuk Szekspira; na koniec sieci wielowarstwowe i dwukierunkowe.
 
 # %% [markdown] slideshow={"slide_type": "notes"}
 # Przejdź szybko po liście i zatrzymaj się na trzech rzeczach do zapamiętania. Daj chwilę na odpowiedź:
 # „Który wynik z dzisiejszych eksperymentów najbardziej was zaskoczył?” Jeśli nikt się nie
-# zgłosi, wskaż zadanie z pierwszym symbolem, w którym przy $N = 50$ o wyniku decydowało ziarno
-# bardziej niż komórka. Przypomnij też liczby z prognozy CO₂: średnie RMSE 0,309 ppm dla LSTM i
-# 0,306 ppm dla GRU wobec 0,315 ppm modelu liniowego z oknem wybranym na walidacji i 1,264 ppm
-# prognozy naiwnej.
+# zgłosi, wskaż zadanie z pierwszym symbolem: przy $N = 50$ prosta komórka poradziła sobie
+# tak samo jak LSTM, choć przed uczeniem gradient zanikał w obu. Przypomnij też liczby
+# z prognozy CO₂: średnie RMSE 0,309 ppm dla LSTM i 0,306 ppm dla GRU wobec 0,315 ppm modelu
+# liniowego z oknem wybranym na walidacji i 1,264 ppm prognozy naiwnej.
 
 # %% [markdown] slideshow={"slide_type": "subslide"}
 # ### Trzy rzeczy do zapamiętania

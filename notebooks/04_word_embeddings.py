@@ -20,6 +20,24 @@
 #     transition: none
 #     width: 1280
 #   topic:
+#     quoted:
+#       analogy_accuracy: 3
+#       cbow_equal_epochs_frequent_overlap: 3
+#       cbow_equal_epochs_frequent_score: 3
+#       cbow_equal_steps_speedup: 1
+#       cbow_frequent_overlap: 3
+#       cbow_frequent_score: 3
+#       cbow_rare_score: 3
+#       cbow_small_data_score: 3
+#       cbow_speedup: 1
+#       gensim_cbow_speedup: 1
+#       reference_frequent_overlap: 3
+#       reference_rare_overlap: 3
+#       skipgram_frequent_overlap: 3
+#       skipgram_frequent_score: 3
+#       skipgram_rare_score: 3
+#       skipgram_small_data_score: 3
+#       test_words: 0
 #     result: 'tokeny na sekundę: {skipgram_words_per_second} (skip-gram), {cbow_words_per_second}
 #       (CBOW); test grup słów rzadkich: {skipgram_rare_score} (skip-gram) wobec {cbow_rare_score}
 #       (CBOW)'
@@ -69,10 +87,13 @@ import matplotlib.pyplot as plt
 import numpy as np
 import pandas as pd
 from keras import layers, ops
+from matplotlib import patheffects
 from matplotlib.patches import Circle, FancyBboxPatch
+from matplotlib.ticker import FuncFormatter
 from sklearn.decomposition import PCA
 
 plt.rcParams["figure.dpi"] = 80
+DECIMAL_COMMA = FuncFormatter(lambda value, _: f"{value:g}".replace(".", ","))  # 0,5 zamiast 0.5
 # %config InlineBackend.figure_formats = ["retina"]  # rysunki w podwójnej rozdzielczości: ostre na slajdach
 
 # %% [markdown] slideshow={"slide_type": "skip"}
@@ -371,6 +392,7 @@ def plot_zipf_and_keep():
     twin = ax.twinx()
     twin.semilogx(ranks, keep_probability[1:], color="tab:orange")
     twin.set(ylim=(0, 1.05))
+    twin.yaxis.set_major_formatter(DECIMAL_COMMA)
     twin.set_ylabel("$P_{keep}$: prawdopodobieństwo zachowania", color="tab:orange")
     ax.set_ylabel("liczba wystąpień", color="tab:blue")
     ax.set_title("Prawo Zipfa i odrzucanie częstych słów", fontsize=11)
@@ -403,18 +425,40 @@ def new_diagram(width, height, title):
     return fig, ax
 
 
-def draw_box(ax, x, y, label, color, width=1.2, height=0.9):
+def draw_box(ax, x, y, label, color="#dbe9f6", width=1.2, height=0.9, fontsize=10):
     """Rysuje zaokrąglony prostokąt z podpisem o środku w (x, y)."""
     ax.add_patch(FancyBboxPatch((x - width / 2, y - height / 2), width, height,
                                 boxstyle="round,pad=0.05", fc=color, ec="k"))
-    ax.text(x, y, label, ha="center", va="center", fontsize=10)
+    ax.text(x, y, label, ha="center", va="center", fontsize=fontsize)
 
 
-def arrow(ax, start, end, color="k", lw=1.2, style="-|>", **kwargs):
-    """Rysuje strzałkę od punktu start do punktu end."""
-    ax.annotate("", xy=end, xytext=start,
+def draw_node(ax, x, y, label, color="#dbe9f6", radius=0.25, fontsize=11):
+    """Rysuje kółko z podpisem o środku w (x, y)."""
+    ax.add_patch(Circle((x, y), radius, fc=color, ec="k"))
+    ax.text(x, y, label, ha="center", va="center", fontsize=fontsize)
+
+
+def line(ax, *points, color="k", lw=1.2, **style):
+    """Rysuje łamaną bez strzałki przez podane punkty."""
+    xs, ys = zip(*points)
+    ax.plot(xs, ys, color=color, lw=lw, **style)
+
+
+def arrow(ax, *points, color="k", lw=1.2, style="-|>", halo=None, **arrowprops):
+    """Rysuje łamaną przez podane punkty ze strzałką na ostatnim odcinku.
+
+    Z `halo` (kolorem tła) łamana przechodzi nad inną linią: obwódka w tym kolorze przerywa
+    tamtą, więc taka łamana powinna zaczynać się w pustym miejscu."""
+    over = {}
+    if halo:
+        over = {"zorder": 3.5}
+        line(ax, *points, color=color, lw=lw, solid_capstyle="butt",
+             path_effects=[patheffects.withStroke(linewidth=lw + 6, foreground=halo)], **over)
+    elif len(points) > 2:
+        line(ax, *points[:-1], color=color, lw=lw, zorder=0)
+    ax.annotate("", xy=points[-1], xytext=points[-2], **over,
                 arrowprops={"arrowstyle": style, "color": color, "lw": lw, "shrinkA": 0, "shrinkB": 0,
-                            **kwargs})
+                            **arrowprops})
 
 
 CONTEXT_LABELS = ["$w_{t-2}$", "$w_{t-1}$", "$w_{t+1}$", "$w_{t+2}$"]
@@ -491,14 +535,13 @@ def draw_embedding_network(n_words=6, n_hidden=3):
         for i, start in enumerate(left):
             for end in right:
                 strong = left is positions[0] and i == hot
-                ax.plot([start[0], end[0]], [start[1], end[1]], zorder=0,
-                        color="tab:red" if strong else "lightgray", lw=1.6 if strong else 0.8)
+                line(ax, start, end, color="tab:red" if strong else "lightgray", lw=1.6 if strong else 0.8,
+                     zorder=0)
     labels = [["1" if i == n_words - 1 - hot else "0" for i in range(n_words)],
               [f"$h_{i}$" for i in range(1, n_hidden + 1)], [f"$p_{i}$" for i in range(1, n_words + 1)]]
     for (_, _, color), points, names in zip(columns, positions, labels):
         for (px, py), label in zip(reversed(points), names):
-            ax.add_patch(Circle((px, py), 0.25, fc=color, ec="k"))
-            ax.text(px, py, label, ha="center", va="center", fontsize=9)
+            draw_node(ax, px, py, label, color, fontsize=9)
     ax.text(1.5, n_words - 0.35, "$W$ ($V \\times d$)", ha="center", fontsize=10)
     ax.text(4.5, n_words - 0.35, "$W'$ ($d \\times V$)", ha="center", fontsize=10)
     for x, text in [(0, "słowo: one-hot\n($V$ liczb)"), (3, "zanurzenie\n($d$ liczb)"),
@@ -1250,6 +1293,7 @@ def plot_comparison():
     for bar in bars[3:]:
         bar.set_alpha(0.5)
     axes[0].set(ylabel="tysiące tokenów na sekundę", title="Szybkość uczenia")
+    axes[0].margins(y=0.12)  # miejsce na podpis nad najwyższym słupkiem
     axes[0].tick_params(axis="x", labelsize=7)
     for ax, band in zip(axes[1:], test_bands):
         for config, color in zip(PAIR, ["tab:blue", "tab:orange"]):
@@ -1261,6 +1305,8 @@ def plot_comparison():
         ax.set(xscale="log", xticks=FRACTIONS, xticklabels=[f"{f:.0%}" for f in FRACTIONS], ylim=(0, 1),
                xlabel="część korpusu", ylabel="wynik testu grup", title=f"Słowa {band}")
     axes[1].legend(fontsize=8, loc="upper left")
+    for ax in axes:
+        ax.yaxis.set_major_formatter(DECIMAL_COMMA)
     fig.tight_layout()
     plt.show()
 
@@ -1320,7 +1366,7 @@ for fraction in FRACTIONS:
 # Cały korpus, trzy ziarna, 5 epok:
 # - **Szybkość**: teza się potwierdza. Przy tym samym wsadzie CBOW jest 3,6 razy szybszy,
 #   bo z tokenu robi jeden przykład, a *skip-gram* średnio cztery. Przy równej liczbie kroków
-#   przewaga maleje do 2,1 razy. W `gensim` (SGD, bez wsadów) CBOW jest 2,5 razy szybszy.
+#   przewaga maleje do 1,7 razy. W `gensim` (SGD, bez wsadów) CBOW jest 2,5 razy szybszy.
 #   Czasy wahają się między uruchomieniami, więc te stosunki są przybliżone.
 # - **Słowa częste**: przewagi CBOW nie widać. Test grup przy równych krokach: 0,804
 #   (*skip-gram*) wobec 0,793 (CBOW); różnica zmienia znak z ziarnem i ani razu nie
@@ -1473,7 +1519,7 @@ for word in ["kingliness", "swordes"]:
 # - analogie w rodzaju „king” − „man” + „woman” działają na tym korpusie słabo: trafność
 #   0,057, bo to za mało tekstu (pierwsza odpowiedź to jednak „queen”);
 # - w uczciwym pomiarze (równe epoki i równe kroki, trzy ziarna, własny test grup słów)
-#   CBOW jest szybszy (3,6 razy przy tym samym wsadzie, 2,1 razy przy równych krokach),
+#   CBOW jest szybszy (3,6 razy przy tym samym wsadzie, 1,7 razy przy równych krokach),
 #   *skip-gram* wypada nieco lepiej na słowach rzadkich (0,677 wobec 0,615, lecz wyraźnie
 #   tylko przy jednym ziarnie z trzech), a dla słów częstych i na małej części korpusu
 #   różnicy nie widać;
