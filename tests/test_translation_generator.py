@@ -45,6 +45,7 @@ def spec(**changes):
 
 
 PRO, PAST, NEG, OVS = {"subject": None}, {"tense": "past"}, {"negated": True}, {"order": "OVS"}
+SLEEP = {"verb": "spać", "object": None}
 # (zmiany w specyfikacji, zdanie polskie, angielskie, zjawiska) – sprawdzone ręcznie.
 CASES = [
     ({}, "Kot widzi psa.", "The cat sees a dog.", {"przypadek"}),
@@ -182,6 +183,22 @@ CASES = [
      {"przypadek", "czas przeszły", "podmiot domyślny", "przeczenie", "liczebnik", "przymiotnik"}),
     ({"subject": "pies", **NEG, **OVS, "object": "kot", "count": 3}, "Trzech kotów nie widzi pies.",
      "The dog does not see three cats.", {"przypadek", "przeczenie", "liczebnik", "szyk OVS"}),
+    # Czasowniki nieprzechodnie; podmiot z liczebnikiem: „dwa koty spały”, „pięć kotów spało”.
+    ({**SLEEP}, "Kot śpi.", "The cat sleeps.", set()),
+    ({**SLEEP, **PAST, "subject": "dziewczyna"}, "Dziewczyna spała.", "The girl slept.", {"czas przeszły"}),
+    ({**SLEEP, **PAST, **PRO, "speaker": "f"}, "Spałam.", "I slept.", {"czas przeszły", "podmiot domyślny"}),
+    ({**SLEEP, **PAST, "subject_count": 2}, "Dwa koty spały.", "Two cats slept.", {"czas przeszły", "liczebnik"}),
+    ({**SLEEP, **PAST, "subject_count": 5}, "Pięć kotów spało.", "Five cats slept.", {"czas przeszły", "liczebnik"}),
+    ({**SLEEP, **PAST, **NEG, "subject_count": 5}, "Pięć kotów nie spało.", "Five cats did not sleep.",
+     {"czas przeszły", "przeczenie", "liczebnik"}),
+    ({**SLEEP, "subject": "kura", "subject_count": 6, "subject_adjective": "głodny"}, "Sześć głodnych kur śpi.",
+     "Six hungry hens sleep.", {"liczebnik", "przymiotnik"}),
+    ({**SLEEP, "verb": "biegać", **PAST, **NEG, "subject": "krowa", "subject_count": 3},
+     "Trzy krowy nie biegały.", "Three cows did not run.", {"czas przeszły", "przeczenie", "liczebnik"}),
+    ({**SLEEP, "verb": "biegać", "subject": "koń", "subject_count": 4, "subject_adjective": "szybki"},
+     "Cztery szybkie konie biegają.", "Four fast horses run.", {"liczebnik", "przymiotnik"}),
+    ({**SLEEP, "verb": "biegać", **PAST, "subject": "lekarz", "subject_adjective": "wysoki"},
+     "Wysoki lekarz biegał.", "The tall doctor ran.", {"czas przeszły", "przymiotnik"}),
 ]
 
 
@@ -196,7 +213,8 @@ def test_hand_checked_specs_could_be_sampled(generator, changes):
     """Ręczne zdania mieszczą się w ograniczeniach znaczeniowych losowania."""
     s, nouns, verb = spec(**changes), generator["NOUNS"], generator["VERBS"][spec(**changes)["verb"]]
     assert (nouns[s["subject"]]["cls"] if s["subject"] else "P") in verb["subjects"]
-    assert nouns[s["object"]]["cls"] in verb["objects"]
+    assert (s["object"] is None) == (verb["objects"] == "-")
+    assert s["object"] is None or nouns[s["object"]]["cls"] in verb["objects"]
     assert s["subject_count"] == 1 or nouns[s["subject"]]["cls"] == "A"
     for role in ("subject", "object"):
         assert s[role + "_adjective"] in [None] + generator["adjectives_for"](s[role] or "brat")
@@ -241,7 +259,8 @@ def test_adjective_forms(generator, lemma):
 PLURAL_VERBS = {"widzieć": "widzą widziały widziało", "lubić": "lubią lubiły lubiło", "mieć": "mają miały miało",
                 "kochać": "kochają kochały kochało", "rysować": "rysują rysowały rysowało",
                 "myć": "myją myły myło", "czyścić": "czyszczą czyściły czyściło",
-                "odwiedzać": "odwiedzają odwiedzały odwiedzało", "słyszeć": "słyszą słyszały słyszało"}
+                "odwiedzać": "odwiedzają odwiedzały odwiedzało", "słyszeć": "słyszą słyszały słyszało",
+                "spać": "śpią spały spało", "biegać": "biegają biegały biegało"}
 
 
 @pytest.mark.parametrize("lemma", PLURAL_VERBS)
@@ -253,7 +272,7 @@ def test_plural_verb_forms(generator, lemma):
 def test_lexicon(generator):
     nouns, verbs = generator["NOUNS"], generator["VERBS"]
     assert 80 <= generator["LEXICON_SIZE"] <= 100
-    assert 45 <= len(nouns) <= 55 and 12 <= len(verbs) <= 15 and len(generator["ADJECTIVES"]) >= 15
+    assert 45 <= len(nouns) <= 55 and 12 <= len(verbs) <= 17 and len(generator["ADJECTIVES"]) >= 15
     for lemma, noun in nouns.items():
         assert noun["gender"] in ("m-pers", "m-anim", "m-inanim", "f", "n"), lemma
         assert noun["cls"] in ("P", "A", "T"), lemma
@@ -269,7 +288,8 @@ def test_lexicon(generator):
 def test_invalid_specs_are_rejected(generator):
     for changes in ({"object": "brat", "count": 3}, {**PRO, **OVS}, {"subject": "okno"},
                     {"subject": "mysz", **OVS}, {"subject": "brat", "subject_count": 2},
-                    {"subject_count": 2, **OVS}, {**PRO, "subject_count": 2}):
+                    {"subject_count": 2, **OVS}, {**PRO, "subject_count": 2}, {**SLEEP, **OVS},
+                    {"verb": "spać"}, {"object": None}):
         with pytest.raises(ValueError):
             generator["render"](spec(**changes))
 
@@ -309,7 +329,8 @@ def test_sampled_specs(generator, specs):
         assert s["order"] == "SVO" or (s["subject"] is not None and s["subject_count"] == 1)
         polish, english = render(s)
         assert translations.setdefault(polish, english) == english, polish  # PL -> EN jednoznacznie
-        if s["subject"] is not None and s["order"] == "SVO" and s["subject"] != "mysz" and s["subject_count"] == 1:
+        if (s["subject"] is not None and s["order"] == "SVO" and s["subject"] != "mysz" and s["subject_count"] == 1
+                and s["object"] is not None):
             ovs = render({**s, "order": "OVS"})
             assert ovs[1] == english and ovs[0] != polish
             assert sorted(generator["tokenize"](ovs[0])) == sorted(generator["tokenize"](polish))
