@@ -460,12 +460,12 @@ for n in recall_lengths:
 # %% [markdown] slideshow={"slide_type": "subslide"}
 # ### Wyniki: dokładność a długość ciągu
 
-# %% jupyter={"source_hidden": true} mystnb={"image": {"alt": "Wykres średniej dokładności testowej zapamiętania pierwszego symbolu w zależności od długości ciągu N dla sieci SimpleRNN, LSTM i GRU, z pionowymi odcinkami od najgorszego do najlepszego z trzech ziaren; linia przerywana oznacza zgadywanie (0,25). Dla N = 5 wszystkie trzy komórki mają dokładność 1 przy każdym ziarnie. Dla N = 50 SimpleRNN i LSTM nadal mają 1 przy każdym ziarnie (ich punkty się pokrywają, widać tylko LSTM), a średnia GRU spada do około 0,5, z odcinkiem od poziomu zgadywania do 1."}} tags=["remove-input", "side-by-side"]
+# %% jupyter={"source_hidden": true} mystnb={"image": {"alt": "Wykres średniej dokładności testowej zapamiętania pierwszego symbolu w zależności od długości ciągu N dla sieci SimpleRNN, LSTM i GRU, z pionowymi odcinkami od najgorszego do najlepszego z trzech ziaren; linia przerywana oznacza zgadywanie (0,25). Dla N = 5 wszystkie trzy komórki mają dokładność 1 przy każdym ziarnie. Dla N = 50 SimpleRNN i LSTM nadal mają 1 przy każdym ziarnie (punkty trzech komórek są przy każdym N lekko rozsunięte w bok, żeby się nie zasłaniały), a średnia GRU spada do około 0,5, z odcinkiem od poziomu zgadywania do 1."}} tags=["remove-input", "side-by-side"]
 fig, ax = plt.subplots(figsize=(5, 2.8))
-for name, marker in zip(cell_types, "os^"):
+for i, (name, marker) in enumerate(zip(cell_types, "os^")):
     mean, low, high = np.array([recall_summary(name, n) for n in recall_lengths]).T
-    ax.errorbar(recall_lengths, mean, yerr=[mean - low, high - mean], marker=marker, capsize=3,
-                label=name)
+    x = np.array(recall_lengths) + 1.5 * (i - 1)  # komórki obok siebie, żeby się nie zasłaniały
+    ax.errorbar(x, mean, yerr=[mean - low, high - mean], marker=marker, capsize=3, label=name)
 ax.axhline(1 / N_SYMBOLS, color="gray", ls="--", lw=1, label="zgadywanie")
 ax.set(xlabel="odległość N (kroki)", ylabel="dokładność testowa", ylim=(0, 1.05),
        xticks=recall_lengths, title="Zapamiętaj pierwszy symbol (3 ziarna)")
@@ -475,8 +475,8 @@ plt.show()
 
 # %% [markdown] slideshow={"slide_type": "fragment"}
 # - Przy $N = 5$ każda komórka zapamiętuje symbol bezbłędnie, z każdym ziarnem.
-# - Przy $N = 50$ SimpleRNN i LSTM rozwiązały zadanie z każdym ziarnem (średnia 1,000; na
-#   wykresie punkty SimpleRNN kryją się pod LSTM), a GRU tylko z jednym: średnia 0,501, od 0,22
+# - Przy $N = 50$ SimpleRNN i LSTM rozwiązały zadanie z każdym ziarnem (średnia 1,000),
+#   a GRU tylko z jednym: średnia 0,501, od 0,22
 #   do 1,00.
 # - Trzy ziarna i jedno zadanie nie pozwalają uszeregować komórek. Pokazują tyle, że przy
 #   $N = 50$ o wyniku GRU zdecydowało ziarno: w dwóch próbach z trzech piętnaście epok jej nie
@@ -1249,7 +1249,7 @@ if not FAST:
 
 # %% [markdown] slideshow={"slide_type": "notes"}
 # Wydruk: pojedyncza sieć LSTM z 32 neuronami ma na teście RMSE 0,323 ppm wobec 1,264 ppm
-# prognozy naiwnej, po 60 epokach, które trwały łącznie 10,0 s. Zapytaj salę: „Czy jedno uczenie
+# prognozy naiwnej, po 60 epokach, które trwały łącznie 5,1 s. Zapytaj salę: „Czy jedno uczenie
 # z jednym ziarnem wystarczy, żeby ogłosić wynik?” Odpowiedź przyjdzie za chwilę: przy
 # porównaniu z GRU uczymy każdą sieć z trzema ziarnami. Czas każdej epoki mierzy wywołanie
 # zwrotne (*callback*) `EpochTimer`, przyda się przy tym porównaniu.
@@ -1377,7 +1377,7 @@ if not FAST:
 # rekurencyjna, bo doliczamy warstwę gęstą z 32 wagami i wyrazem wolnym. Średnie RMSE to 0,309
 # ppm (LSTM) i 0,306 ppm (GRU), a zakresy 0,299–0,323 i 0,295–0,325 prawie się pokrywają.
 # Do dyskusji: „Czy różnica między tymi średnimi coś znaczy?” (nie, jest dużo mniejsza niż
-# rozrzut między ziarnami). Wskaż też kolumnę czasu: 0,115 s na epokę dla LSTM i 0,121 s dla GRU.
+# rozrzut między ziarnami). Wskaż też kolumnę czasu: 0,060 s na epokę dla LSTM i 0,065 s dla GRU.
 # Niżej model liniowy: 0,315 ppm z oknem 24 (25 parametrów) i 0,349 ppm z oknem 12.
 
 # %% [markdown] slideshow={"slide_type": "subslide"}
@@ -1386,7 +1386,7 @@ if not FAST:
 # - **Podobna jakość** — potwierdza się: średnie RMSE z trzech ziaren to 0,309 ppm (LSTM)
 #   i 0,306 ppm (GRU), a przedziały od najlepszego do najgorszego ziarna nachodzą na siebie.
 # - **GRU tańsza** — w parametrach tak: 3297 wobec 4385 (warstwa rekurencyjna ma dokładnie
-#   3/4 wag LSTM). W czasie epoki nie: GRU nie była szybsza (0,121 wobec 0,115 s).
+#   3/4 wag LSTM). W czasie epoki nie: GRU nie była szybsza (0,065 wobec 0,060 s).
 #   Możliwy powód: w wariancie `reset_after=False` Keras liczy w każdym kroku GRU dwa
 #   mnożenia macierzy jedno po drugim (drugie potrzebuje już $r_t$), a w LSTM jedno większe;
 #   przy tak małej sieci liczba kolejnych operacji może ważyć więcej niż liczba mnożeń.
@@ -1400,7 +1400,7 @@ if not FAST:
 # tylko w parametrach (3297 wobec 4385), trzeciej nie sprawdzaliśmy. Sprawdź, czy sala wie: „Dlaczego
 # mniej mnożeń nie dało tu krótszej epoki?” Możliwa odpowiedź ze slajdu: GRU w każdym kroku
 # czeka z drugim mnożeniem macierzy na bramkę resetu, a przy tak małych macierzach liczba
-# kolejnych operacji może ważyć więcej niż liczba mnożeń. Różnica 0,121 wobec 0,115 s jest
+# kolejnych operacji może ważyć więcej niż liczba mnożeń. Różnica 0,065 wobec 0,060 s jest
 # niewielka, a czasy zależą od obciążenia maszyny. Podkreśl ostrożność: jedno zadanie i trzy
 # ziarna to za mało na ogólne wnioski.
 
@@ -1594,7 +1594,7 @@ if not FAST:
 
 # %% [markdown] slideshow={"slide_type": "notes"}
 # Strata walidacyjna spada z 2,278 po pierwszej epoce do 1,672 po ósmej, a model zgadujący
-# równomiernie miałby 4,234; całe uczenie trwało 146 s. Perpleksja 5,32 znaczy, że sieć waha się
+# równomiernie miałby 4,234; całe uczenie trwało 113 s. Perpleksja 5,32 znaczy, że sieć waha się
 # średnio tak, jakby wybierała spośród ok. 5 znaków, a nie spośród 69. Zatrzymaj się na pytaniu: „Czy po
 # ośmiu epokach warto uczyć dalej?” Pokaż, że strata walidacyjna wciąż maleje (z 1,700 do 1,672
 # w ostatniej epoce), a strata ucząca (1,675) jest prawie taka sama jak walidacyjna: sieć się
@@ -1641,7 +1641,7 @@ for temperature, sample in zip(TEMPERATURES, samples):
     print(f"temperatura {temperature}:\n{textwrap.fill(verses, width=100)}\n")
 
 # %% [markdown] slideshow={"slide_type": "notes"}
-# Po 146 s uczenia na procesorze sieć zna już strukturę sztuki: imiona postaci
+# Po 113 s uczenia na procesorze sieć zna już strukturę sztuki: imiona postaci
 # wielkimi literami w osobnych wierszach (między ukośnikami), po nich kwestie w krótkich
 # wersach, wielkie litery na początku wersów, interpunkcję i wiele prawdziwych słów. Sensu
 # w tym nie ma. Pierwszy milion znaków to osiem komedii i początek „Edwarda III”: sieć nie
@@ -1779,7 +1779,7 @@ for temperature, sample in zip([0.2, 2.0], generate("KING\n", [0.2, 2.0], length
 # - CO₂: RMSE 1,264 ppm (naiwna), 0,385 ppm (sezonowa naiwna), 0,349 ppm (model liniowy,
 #   okno 12), 0,315 ppm (model liniowy, okno 24 wybrane na walidacji), 0,309 ppm (LSTM);
 #   większość zysku daje sam cykl roczny, a dłuższe okno modelu liniowego prawie dogania sieć;
-# - GRU a LSTM: podobny błąd, 3/4 parametrów, a epoka nie krótsza (0,121 wobec 0,115 s);
+# - GRU a LSTM: podobny błąd, 3/4 parametrów, a epoka nie krótsza (0,065 wobec 0,060 s);
 # - znakowa sieć LSTM, uczona obciętą propagacją wsteczną w czasie, pisze tekst podobny do
 #   sztuk Szekspira; na koniec sieci wielowarstwowe i dwukierunkowe.
 
