@@ -16,6 +16,8 @@ from pathlib import Path
 
 from docutils import nodes
 
+import course
+
 KATEX_SCRIPT = "node_modules/katex/dist/katex.min.js"  # the version of the copied stylesheet
 KATEX_FILES = {"katex.min.css", "katex-math.css"}
 DESIGN_FILES = {"sphinx-design.min.css", "design-tabs.js"}
@@ -81,6 +83,6 @@ def setup(app):
     app.connect("config-inited", use_npm_katex)
     app.connect("builder-inited", without_unused_scripts)
     app.connect("html-page-context", files_only_where_used)
-    app.connect("html-page-context", repository_icon_without_brand_font, priority=502)  # after the theme's (501)
+    app.connect("html-page-context", repository_icon_without_brand_font, priority=course.REPOSITORY_BUTTON_PRIORITY)
     app.connect("build-finished", drop_icon_files)
     return {"parallel_read_safe": True, "parallel_write_safe": True}

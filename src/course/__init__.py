@@ -17,7 +17,8 @@ repository imports it as `course`; its names are all available from here.
 """
 from .browser import CHROMIUM_ARGS, count_fetched, find_chromium, served
 from .build import (DECK_BUTTON_PRIORITY, DECKS_PRIORITY, LAST_PRIORITY, LICENCE_LINE, PDF_BUTTON_PRIORITY,
-                    PDF_PRIORITY, VENDOR_PRIORITY, add_header_link, build_command, is_notebook, notebook_pages)
+                    PDF_PRIORITY, REPOSITORY_BUTTON_PRIORITY, VENDOR_PRIORITY, add_header_link, build_command,
+                    is_notebook, notebook_pages)
 from .data import MNIST_WHEEL, SHAKESPEARE_WHEEL, wheel_file
 from .deck import (LECTURE_MINUTES, OPTIONAL_TAG, PAGE_ONLY, REMOVE_CELL, WORDS_PER_MINUTE, deck_cells,
                    deck_shows_input, deck_stacks, is_removed, slide_type, speaking_minutes)

@@ -14,10 +14,11 @@ BUILD_FLAGS = ["--warningiserror", "--nitpick", "--keep-going"]
 VENDOR_PRIORITY = 400
 DECKS_PRIORITY = 500
 PDF_PRIORITY = 600
-# html-page-context: the deck's and the PDF's buttons after the book theme's (501);
-# duplicate scripts dropped when all are in.
+# html-page-context: the deck's and the PDF's buttons, and the repository button's icon,
+# after the book theme's buttons (501); duplicate scripts dropped when all are in.
 DECK_BUTTON_PRIORITY = 502
 PDF_BUTTON_PRIORITY = 503
+REPOSITORY_BUTTON_PRIORITY = 502
 LAST_PRIORITY = 999
 
 # The course's licences (LICENSE.md), in one line: the site's footer and each deck's closing slide
