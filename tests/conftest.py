@@ -3,8 +3,11 @@ import os
 import shutil
 import statistics
 import subprocess
+import tempfile
 from collections import Counter
+from concurrent.futures import ThreadPoolExecutor
 from functools import cache
+from pathlib import Path
 from urllib.parse import urlsplit
 
 import jupytext
@@ -12,9 +15,11 @@ import pytest
 from IPython.core.inputtransformer2 import TransformerManager
 
 import course
+from colab_run import run_alone
 from course import CHROMIUM_ARGS, ROOT, find_chromium
 
 HTML = ROOT / "_build" / "html"
+BACKGROUND = pytest.StashKey()
 SOURCES = course.notebooks()
 SCREENSHOTS = ROOT / "_build" / "screenshots"
 # Figures of the browser audits (axe-core, slide fit, PDF handouts), printed after the tests.
@@ -50,12 +55,14 @@ def pytest_generate_tests(metafunc):
 
 def pytest_collection_modifyitems(items):
     """Mark what needs the built site or a browser (from the fixtures a test uses), so that
-    `make test-quick` can leave them out; the notebook runs are marked where they are defined."""
+    `make test-quick` can leave them out; the notebook runs are marked where they are defined.
+    Tests that wait for a background job (Background) go last, the notebook runs after the site."""
     for item in items:
         if {"browser", "visit", "jupyterlab"} & set(item.fixturenames):
             item.add_marker(pytest.mark.browser)
         if "site" in item.fixturenames:
             item.add_marker(pytest.mark.site)
+    items.sort(key=lambda item: (bool(item.get_closest_marker("notebooks")), "site" in item.fixturenames))
 
 
 def code_cells_as_python(source):
@@ -99,11 +106,53 @@ def slide_count(source):
     return len(slides(source))
 
 
-@pytest.fixture(scope="session")
-def site():
-    """Build the whole book once, from scratch (as in CI), with warnings treated as errors."""
+def build_site():
+    """Build the whole book from scratch (as in CI), with warnings treated as errors."""
     shutil.rmtree(HTML, ignore_errors=True)
-    result = subprocess.run(course.build_command("--all"), capture_output=True, text=True)
+    return subprocess.run(course.build_command("--all"), capture_output=True, text=True)
+
+
+class Background:
+    """The slow subprocesses, the site build and the notebook runs, started as soon as the
+    tests are collected: two at a time (each keeps about one core busy), the build first, so
+    they overlap with each other and with the quick tests. A test waits for the job it needs."""
+
+    def __init__(self, notebooks, site):
+        self.folder = tempfile.TemporaryDirectory(prefix="course-tests-")
+        self.pool = ThreadPoolExecutor(max_workers=2)
+        self.jobs = {"site": self.pool.submit(build_site)} if site else {}
+        for source in notebooks:
+            self.jobs[source] = self.pool.submit(run_alone, source, Path(self.folder.name) / source.stem)
+
+    def __call__(self, key):
+        return self.jobs[key].result()
+
+    def close(self):
+        self.pool.shutdown(cancel_futures=True)
+        self.folder.cleanup()
+
+
+def pytest_collection_finish(session):
+    notebooks = [item.callspec.params["notebook_source"] for item in session.items
+                 if item.get_closest_marker("notebooks")]
+    site = any("site" in item.fixturenames for item in session.items)
+    session.config.stash[BACKGROUND] = Background(notebooks, site)
+
+
+def pytest_sessionfinish(session):
+    if BACKGROUND in session.config.stash:
+        session.config.stash[BACKGROUND].close()
+
+
+@pytest.fixture(scope="session")
+def background(request):
+    return request.config.stash[BACKGROUND]
+
+
+@pytest.fixture(scope="session")
+def site(background):
+    """The whole book, built once in the background with warnings treated as errors."""
+    result = background("site")
     log = result.stdout + result.stderr
     assert result.returncode == 0, "Budowanie strony nie powiodło się:\n" + log[-6000:]
     return HTML
