@@ -107,9 +107,14 @@ def slide_count(source):
 
 
 def build_site():
-    """Build the whole book from scratch (as in CI), with warnings treated as errors."""
+    """Build the whole book from scratch (as in CI), with warnings treated as errors; returns
+    (exit code, log). The log goes to a file, not a pipe: a helper process that outlived the
+    build (the KaTeX server once did) would keep a pipe open and the wait would never end."""
     shutil.rmtree(HTML, ignore_errors=True)
-    return subprocess.run(course.build_command("--all"), capture_output=True, text=True)
+    with tempfile.TemporaryFile("w+") as log:
+        returncode = subprocess.run(course.build_command("--all"), stdout=log, stderr=subprocess.STDOUT).returncode
+        log.seek(0)
+        return returncode, log.read()
 
 
 class Background:
@@ -152,9 +157,8 @@ def background(request):
 @pytest.fixture(scope="session")
 def site(background):
     """The whole book, built once in the background with warnings treated as errors."""
-    result = background("site")
-    log = result.stdout + result.stderr
-    assert result.returncode == 0, "Budowanie strony nie powiodło się:\n" + log[-6000:]
+    returncode, log = background("site")
+    assert returncode == 0, "Budowanie strony nie powiodło się:\n" + log[-6000:]
     return HTML
 
 
