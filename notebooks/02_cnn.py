@@ -1147,12 +1147,12 @@ plt.show()
 # ### Normalizacja wsadowa
 #
 # - Warstwa `BatchNormalization` (*batch normalization*) w uczeniu odejmuje od każdego kanału
-#   średnią z bieżącego wsadu (po obrazach i polach mapy), dzieli przez odchylenie standardowe,
-#   a potem mnoży i przesuwa o dwa wyuczone parametry. Przy przewidywaniu używa średniej
-#   i wariancji kroczących zebranych w uczeniu.
+#   średnią z bieżącego wsadu (*batch*, porcji obrazów liczonych w jednym kroku; po obrazach
+#   i polach mapy), dzieli przez odchylenie standardowe, a potem mnoży i przesuwa o dwa wyuczone
+#   parametry. Przy przewidywaniu używa średniej i wariancji kroczących zebranych w uczeniu.
 # - Zwykle stoi między splotem a nieliniowością. [Ioffe i Szegedy (ICML 2015)](https://arxiv.org/abs/1502.03167)
-#   uczyli z nią z kilkakrotnie większym współczynnikiem uczenia i bez *dropoutu* (wśród kilku
-#   zmian przepisu), a ich sieć Inception dla ImageNet osiągnęła tę samą dokładność w 14 razy
+#   uczyli z nią z kilkakrotnie większym współczynnikiem uczenia (*learning rate*) i bez
+#   *dropoutu* (wśród kilku zmian przepisu), a ich sieć Inception dla ImageNet osiągnęła tę samą dokładność w 14 razy
 #   mniejszej liczbie kroków.
 # - Nasza mała sieć dla MNIST jej nie ma; tu jej wpływu nie mierzymy.
 
@@ -1322,8 +1322,8 @@ draw_network(mnist_cnn(), "Sieć dla MNIST: kształty wyjść warstw (dropout po
 # %% [markdown] slideshow={"slide_type": "subslide"}
 # ### Dwa przepisy na uczenie
 #
-# - **Przykład Keras:** Adadelta ze stałym współczynnikiem uczenia (*learning rate*) 1,0,
-#   domyślnym w dawnym Kerasie (w Kerasie 3 domyślny jest 0,001), wsad (*batch*) 128 obrazów.
+# - **Przykład Keras:** Adadelta ze stałym współczynnikiem uczenia 1,0,
+#   domyślnym w dawnym Kerasie (w Kerasie 3 domyślny jest 0,001), wsad 128 obrazów.
 # - **Nasz:** Adam, wsad 128; przez pierwsze 10% z 3 epok współczynnik rośnie liniowo od 0
 #   do 0,003, potem maleje kosinusowo do 0. Uczenie kończy się wcześniej, gdy dokładność
 #   walidacyjna osiągnie 0,991. Szczyt, długość i wsad dobraliśmy w kilku próbach, patrząc
