@@ -7,7 +7,6 @@ Reports, asserts nothing; writes no notebook.
 
 Usage: python scripts/bench.py [--no-full] [--no-clone]
 """
-import shutil
 import subprocess
 import sys
 import tempfile
@@ -23,21 +22,20 @@ WEIGHED_PAGES = ["book/intro.html", "notebooks/02_cnn.html"]
 
 def build_site_seconds():
     """Seconds for a clean build (no files left over from earlier builds)."""
-    shutil.rmtree(ROOT / "_build" / "html", ignore_errors=True)
     start = time.perf_counter()
-    subprocess.run(course.build_command("--all", "--quiet"), check=True, capture_output=True)
+    course.clean_build("--quiet", check=True, capture_output=True)
     return time.perf_counter() - start
 
 
 def build_megabytes():
     """Size of everything the site and the decks ship (_build/html), in MB."""
-    return sum(f.stat().st_size for f in (ROOT / "_build" / "html").rglob("*") if f.is_file()) / 1e6
+    return sum(f.stat().st_size for f in course.SITE.rglob("*") if f.is_file()) / 1e6
 
 
 def first_visits():
     """(page, bytes, requests): everything each page fetches on a first visit, nothing cached."""
     from playwright.sync_api import sync_playwright
-    with course.served(ROOT / "_build" / "html") as base, sync_playwright() as p:
+    with course.served(course.SITE) as base, sync_playwright() as p:
         browser = p.chromium.launch(executable_path=course.find_chromium(), args=course.CHROMIUM_ARGS)
         for path in WEIGHED_PAGES:
             page = browser.new_page()  # in a new context: an empty cache

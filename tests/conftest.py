@@ -1,6 +1,5 @@
 import ast
 import os
-import shutil
 import statistics
 import subprocess
 import tempfile
@@ -18,7 +17,7 @@ import course
 from colab_run import run_alone
 from course import CHROMIUM_ARGS, ROOT, find_chromium
 
-HTML = ROOT / "_build" / "html"
+HTML = course.SITE
 BACKGROUND = pytest.StashKey()
 SOURCES = course.notebooks()
 SCREENSHOTS = ROOT / "_build" / "screenshots"
@@ -110,9 +109,8 @@ def build_site():
     """Build the whole book from scratch (as in CI), with warnings treated as errors; returns
     (exit code, log). The log goes to a file, not a pipe: a helper process that outlived the
     build (the KaTeX server once did) would keep a pipe open and the wait would never end."""
-    shutil.rmtree(HTML, ignore_errors=True)
     with tempfile.TemporaryFile("w+") as log:
-        returncode = subprocess.run(course.build_command("--all"), stdout=log, stderr=subprocess.STDOUT).returncode
+        returncode = course.clean_build(stdout=log, stderr=subprocess.STDOUT).returncode
         log.seek(0)
         return returncode, log.read()
 

@@ -1,9 +1,11 @@
 """The site build (Jupyter Book, with the Sphinx extensions in book/_ext): its command and
 flags, the order of the extensions' steps, the helpers they share, and the licence line."""
+import shutil
+import subprocess
 import sys
 from pathlib import Path
 
-from .paths import ROOT
+from .paths import ROOT, SITE
 
 # `make site`, the tests and the benchmark build alike: a warning fails the build, a broken
 # reference too, and all of them are reported at once
@@ -28,6 +30,13 @@ LICENCE_LINE = "Tekst i rysunki: licencja CC BY-SA 4.0 · kod: licencja MIT"
 def build_command(*options):
     """`jupyter-book build` of the repository with BUILD_FLAGS, then the options given."""
     return [str(Path(sys.executable).parent / "jupyter-book"), "build", str(ROOT), *BUILD_FLAGS, *options]
+
+
+def clean_build(*options, **run_options):
+    """A build from scratch, as in CI: removes SITE, then builds every page (--all) with
+    build_command; returns the finished process (subprocess.run with run_options)."""
+    shutil.rmtree(SITE, ignore_errors=True)
+    return subprocess.run(build_command("--all", *options), **run_options)
 
 
 def is_notebook(app, docname):

@@ -6,6 +6,7 @@ from urllib.parse import urlsplit
 import yaml
 
 ROOT = Path(__file__).resolve().parents[2]
+SITE = ROOT / "_build" / "html"  # the built site: what `make site` writes and `make serve` serves
 SLIDES_DIR = "slides"  # decks and PDFs, inside the built site
 
 
