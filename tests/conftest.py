@@ -117,15 +117,23 @@ def build_site():
 
 class Background:
     """The slow subprocesses, the site build and the notebook runs, started as soon as the
-    tests are collected: two at a time (each keeps about one core busy), the build first, so
-    they overlap with each other and with the quick tests. A test waits for the job it needs."""
+    tests are collected: the build first, with the quick tests, then the notebooks two at a
+    time (each keeps about one core busy). A test waits for the job it needs.
+
+    The notebooks wait for the build: under that load the build's KaTeX server (sphinxcontrib-
+    katex) once started too slowly, its first connection was refused and the build failed."""
 
     def __init__(self, notebooks, site):
         self.folder = tempfile.TemporaryDirectory(prefix="course-tests-")
         self.pool = ThreadPoolExecutor(max_workers=2)
         self.jobs = {"site": self.pool.submit(build_site)} if site else {}
         for source in notebooks:
-            self.jobs[source] = self.pool.submit(run_alone, source, Path(self.folder.name) / source.stem)
+            self.jobs[source] = self.pool.submit(self.run_after_build, source)
+
+    def run_after_build(self, source):
+        if "site" in self.jobs:
+            self.jobs["site"].result()
+        return run_alone(source, Path(self.folder.name) / source.stem)
 
     def __call__(self, key):
         return self.jobs[key].result()
